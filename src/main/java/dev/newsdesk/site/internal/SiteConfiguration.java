@@ -1,0 +1,43 @@
+package dev.newsdesk.site.internal;
+
+import java.util.List;
+
+import dev.newsdesk.site.SiteSettings;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SiteSettings.class)
+class SiteConfiguration implements WebMvcConfigurer {
+
+    /** Templates are compiled at build time ({@code jte-maven-plugin}); nothing is compiled while serving. */
+    @Bean
+    TemplateEngine templateEngine() {
+        return TemplateEngine.createPrecompiled(ContentType.Html);
+    }
+
+    /**
+     * The interface strings: {@code messages_ru.properties} and {@code messages_en.properties}, in UTF-8.
+     * There is deliberately no language-neutral {@code messages.properties}: a missing key fails loudly.
+     */
+    @Bean
+    MessageSource messageSource() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new LanguageArgumentResolver());
+    }
+}
