@@ -1,0 +1,5 @@
+/**
+ * Counts article views in memory, flushes them to the database in batches and answers "most read".
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Stats")
+package dev.newsdesk.stats;
