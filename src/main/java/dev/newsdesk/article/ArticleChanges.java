@@ -1,0 +1,36 @@
+package dev.newsdesk.article;
+
+import java.time.Clock;
+
+import dev.newsdesk.article.internal.Articles;
+import org.springframework.stereotype.Service;
+
+/**
+ * Lets any module on any node follow what changes among articles, through {@link ChangeCursor}s.
+ */
+@Service
+public class ArticleChanges {
+
+    /** Changes read per query. */
+    static final int PAGE = 1000;
+
+    private final Articles articles;
+    private final Clock clock;
+    private final ArticleSettings settings;
+
+    ArticleChanges(Articles articles, Clock clock, ArticleSettings settings) {
+        this.articles = articles;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** A cursor that delivers the changes with a seq greater than {@code position}. */
+    public ChangeCursor follow(long position) {
+        return new ChangeCursor(articles, PAGE, position, clock, settings.changeGapTimeout());
+    }
+
+    /** The seq of the latest committed change (0 when there are no articles). */
+    public long latest() {
+        return articles.lastChange();
+    }
+}

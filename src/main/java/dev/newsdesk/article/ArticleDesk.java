@@ -1,0 +1,200 @@
+package dev.newsdesk.article;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.newsdesk.article.internal.ArticleHtml;
+import dev.newsdesk.article.internal.Articles;
+import dev.newsdesk.article.internal.Slugs;
+import dev.newsdesk.site.SafeHtml;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where articles enter the portal and move through their life: submitted as drafts, published now or
+ * at a set time, revised, withdrawn. Editors, feed ingestion and the demo all go through here, so a
+ * story is checked and its HTML sanitised once, on the way in. Readers see an article only while it is
+ * {@link ArticleStatus#PUBLISHED}; each step announces itself with an event.
+ */
+@Service
+public class ArticleDesk {
+
+    private final Articles articles;
+    private final Rubrics rubrics;
+    private final Sources sources;
+    private final Images images;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ArticleDesk(Articles articles, Rubrics rubrics, Sources sources, Images images, ApplicationEventPublisher events,
+                Clock clock) {
+        this.articles = articles;
+        this.rubrics = rubrics;
+        this.sources = sources;
+        this.images = images;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Stores a new article as a draft and answers its id. */
+    @Transactional
+    public long submit(ArticleDraft draft) {
+        return articles.insert(check(draft), ArticleStatus.DRAFT, clock.instant());
+    }
+
+    /**
+     * Replaces the content of an article, keeping its status, and its publication time unless the draft
+     * gives one; readers see the revision within a second or two if it is published.
+     */
+    @Transactional
+    public void revise(long id, ArticleDraft draft) {
+        Article current = require(id);
+        Articles.Content content = check(draft);
+        if (draft.publishedAt() == null) {
+            content = content.withPublishedAt(current.publishedAt());
+        }
+        articles.update(id, content, clock.instant());
+        if (current.isPublic()) {
+            events.publishEvent(new ArticleUpdated(id));
+        }
+    }
+
+    /**
+     * Makes an article public. It keeps the publication time it was submitted with when that lies in the
+     * past (a story from a feed keeps the agency's time); otherwise it is published as of now.
+     */
+    @Transactional
+    public void publish(long id) {
+        Article article = require(id);
+        if (article.isPublic()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant at = article.publishedAt() == null || article.publishedAt().isAfter(now) ? now : article.publishedAt();
+        articles.changeStatus(id, null, ArticleStatus.PUBLISHED, at, now);
+        events.publishEvent(new ArticlePublished(id));
+    }
+
+    /** Publishes an article by itself at {@code at}, or now if that time has passed. */
+    @Transactional
+    public void schedule(long id, Instant at) {
+        Article article = require(id);
+        Instant now = clock.instant();
+        if (!at.isAfter(now)) {
+            publish(id);
+            return;
+        }
+        articles.changeStatus(id, null, ArticleStatus.SCHEDULED, at, now);
+        if (article.isPublic()) {
+            events.publishEvent(new ArticleWithdrawn(id));
+        }
+    }
+
+    /** Takes an article off the site; its address answers "not found" from then on. */
+    @Transactional
+    public void withdraw(long id) {
+        Article article = require(id);
+        if (article.status() == ArticleStatus.WITHDRAWN) {
+            return;
+        }
+        articles.changeStatus(id, null, ArticleStatus.WITHDRAWN, article.publishedAt(), clock.instant());
+        if (article.isPublic()) {
+            events.publishEvent(new ArticleWithdrawn(id));
+        }
+    }
+
+    /**
+     * Publishes the scheduled articles whose time has come. Safe to run on every node at once: an
+     * article changes state, and is announced, on the one node whose update took it.
+     *
+     * @return how many articles this call published
+     */
+    @Transactional
+    public int publishDue() {
+        Instant now = clock.instant();
+        int published = 0;
+        for (long id : articles.due(now)) {
+            Article article = articles.find(id).orElseThrow();
+            if (articles.changeStatus(id, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED, article.publishedAt(), now)) {
+                events.publishEvent(new ArticlePublished(id));
+                published++;
+            }
+        }
+        return published;
+    }
+
+    /** An article in any state, as stored now (not from a cache). */
+    public Optional<Article> find(long id) {
+        return articles.find(id);
+    }
+
+    private Article require(long id) {
+        return articles.find(id).orElseThrow(() -> new ArticleRejected("There is no article " + id));
+    }
+
+    private Articles.Content check(ArticleDraft draft) {
+        if (draft.language() == null) {
+            throw new ArticleRejected("An article needs a language");
+        }
+        String title = text(draft.title(), 500, "title");
+        if (title == null) {
+            throw new ArticleRejected("An article needs a title");
+        }
+        SafeHtml body = ArticleHtml.sanitize(draft.body());
+        if (body.html().isEmpty()) {
+            throw new ArticleRejected("An article needs a body: " + title);
+        }
+        if (rubrics.byId(draft.rubricId()).isEmpty()) {
+            throw new ArticleRejected("There is no rubric " + draft.rubricId());
+        }
+        if (draft.sourceId() != null && sources.byId(draft.sourceId()).isEmpty()) {
+            throw new ArticleRejected("There is no source " + draft.sourceId());
+        }
+        if (draft.imageId() != null && images.find(draft.imageId()).isEmpty()) {
+            throw new ArticleRejected("There is no image " + draft.imageId());
+        }
+        if (draft.translationOf() != null) {
+            Article original = articles.find(draft.translationOf())
+                    .orElseThrow(() -> new ArticleRejected("There is no article " + draft.translationOf() + " to translate"));
+            if (original.language() == draft.language()) {
+                throw new ArticleRejected("A translation is in the other language than its original");
+            }
+        }
+        return new Articles.Content(draft.language(), draft.rubricId(), draft.sourceId(), draft.imageId(),
+                draft.translationOf(), title, Slugs.of(title), text(draft.subtitle(), 500, "subtitle"),
+                text(draft.lead(), 2000, "lead"), body, text(draft.dateline(), 300, "dateline"),
+                text(draft.author(), 300, "author"), url(draft.originalUrl()), draft.publishedAt());
+    }
+
+    /** Plain text with its whitespace collapsed; null when blank. */
+    private static String text(String value, int maxLength, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip().replaceAll("\\s+", " ");
+        if (text.length() > maxLength) {
+            throw new ArticleRejected("The " + field + " is longer than " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    private static String url(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.toString().length() > 2000) {
+                throw new ArticleRejected("The original address is not an http(s) URL: " + value);
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw new ArticleRejected("The original address is not a URL: " + value);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.newsdesk.article.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.newsdesk.article.Article;
+import dev.newsdesk.article.ArticleChange;
+import dev.newsdesk.article.ArticleChanges;
+import dev.newsdesk.article.ArticleSettings;
+import dev.newsdesk.article.ArticleSummary;
+import dev.newsdesk.article.ChangeCursor;
+import dev.newsdesk.site.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side of the articles as readers see it, held in memory so that a page view on a warm node
+ * does not reach the database. Every node follows article changes through a {@link ChangeCursor}
+ * ({@link #followChanges()}) and drops what they touch: the changed articles themselves, and every
+ * list, since a change can move an article into or out of any of them.
+ */
+@Component
+public class Archive {
+
+    private static final Logger log = LoggerFactory.getLogger(Archive.class);
+
+    /**
+     * The cursor starts this many changes behind the newest, so that a transaction that took its number
+     * before the node started and commits after is still seen; replaying them only empties an empty cache.
+     */
+    static final long STARTUP_REPLAY = 1000;
+
+    private final Articles articles;
+    private final ArticleSettings settings;
+    private final Clock clock;
+    private final ChangeCursor cursor;
+    private final Cache<Long, Optional<Article>> byId;
+    private final Cache<ListKey, Object> lists;
+    /** Lists are cached under the generation they were read in; a change starts a new one, so a read racing it is never served. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile FollowStatus status = new FollowStatus(null, null, null);
+
+    Archive(Articles articles, ArticleChanges changes, ArticleSettings settings, Clock clock) {
+        this.articles = articles;
+        this.settings = settings;
+        this.clock = clock;
+        this.cursor = changes.follow(Math.max(0, changes.latest() - STARTUP_REPLAY));
+        this.byId = Caffeine.newBuilder().maximumSize(settings.cachedArticles()).build();
+        this.lists = Caffeine.newBuilder().maximumSize(20_000).build();
+    }
+
+    /** An article in any state; callers decide what readers may see. */
+    public Optional<Article> article(long id) {
+        return byId.get(id, articles::find);
+    }
+
+    public List<ArticleSummary> latest(Language language, int limit) {
+        return list("latest", List.of(language, limit), () -> articles.latest(language, limit));
+    }
+
+    /** Page {@code page} (from 1) of a rubric in a language. */
+    public List<ArticleSummary> rubricPage(long rubricId, Language language, int page) {
+        int size = settings.pageSize();
+        return list("rubricPage", List.of(rubricId, language, page),
+                () -> articles.inRubric(rubricId, language, (page - 1) * size, size));
+    }
+
+    /** How many published articles a rubric has in a language. */
+    public long rubricCount(long rubricId, Language language) {
+        return list("rubricCount", List.of(rubricId, language), () -> articles.countInRubric(rubricId, language));
+    }
+
+    public Optional<ArticleSummary> older(Article article) {
+        return list("older", List.of(article.id()), () -> articles.older(article));
+    }
+
+    public Optional<ArticleSummary> newer(Article article) {
+        return list("newer", List.of(article.id()), () -> articles.newer(article));
+    }
+
+    public Optional<ArticleSummary> translation(Article article) {
+        return list("translation", List.of(article.id()), () -> articles.translation(article));
+    }
+
+    /** The published articles in {@code language} among {@code ids}, in the order of {@code ids}, at most {@code limit}. */
+    public List<ArticleSummary> select(List<Long> ids, Language language, int limit) {
+        return list("select", List.of(ids, language, limit), () -> {
+            Map<Long, ArticleSummary> found = articles.published(ids);
+            List<ArticleSummary> selected = new ArrayList<>();
+            for (Long id : ids) {
+                ArticleSummary summary = found.get(id);
+                if (summary != null && summary.language() == language && selected.size() < limit) {
+                    selected.add(summary);
+                }
+            }
+            return List.copyOf(selected);
+        });
+    }
+
+    public List<ArticleSummary> illustratedBy(long imageId) {
+        return list("illustratedBy", List.of(imageId), () -> articles.illustratedBy(imageId));
+    }
+
+    /**
+     * Drops what changed since the last call from the caches. Runs every
+     * {@link ArticleSettings#changePoll()} on every node; a failure is logged and kept in {@link #status()},
+     * and the next run catches up.
+     */
+    public void followChanges() {
+        Instant now = clock.instant();
+        try {
+            List<ArticleChange> changes = cursor.poll();
+            if (!changes.isEmpty()) {
+                generation.incrementAndGet();
+                lists.invalidateAll();
+                changes.forEach(change -> byId.invalidate(change.articleId()));
+            }
+            status = new FollowStatus(now, status.lastError(), status.lastErrorAt());
+        } catch (RuntimeException e) {
+            status = new FollowStatus(status.lastPoll(), e.getMessage(), now);
+            log.error("Could not read article changes after seq {}; pages may show stale articles until it succeeds",
+                    cursor.position(), e);
+        }
+    }
+
+    public FollowStatus status() {
+        return status;
+    }
+
+    /** When changes were last read, and the last error that stopped a read. */
+    public record FollowStatus(Instant lastPoll, String lastError, Instant lastErrorAt) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T list(String query, List<Object> arguments, Supplier<T> load) {
+        return (T) lists.get(new ListKey(generation.get(), query, arguments), key -> load.get());
+    }
+
+    private record ListKey(long generation, String query, List<Object> arguments) {
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Rubrics, sources with their rights notices, images and articles in both languages, and the pages that show them.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Article")
+package dev.newsdesk.article;

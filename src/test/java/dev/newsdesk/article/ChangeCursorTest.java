@@ -1,0 +1,119 @@
+package dev.newsdesk.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeMap;
+
+import dev.newsdesk.MutableClock;
+import org.junit.jupiter.api.Test;
+
+class ChangeCursorTest {
+
+    private static final Duration GAP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final CommittedChanges table = new CommittedChanges();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-06T10:00:00Z"));
+    private final ChangeCursor cursor = new ChangeCursor(table, 3, 0, clock, GAP_TIMEOUT);
+
+    @Test
+    void deliversChangesInOrderOnce() {
+        table.commit(1, 101).commit(2, 102);
+
+        assertThat(cursor.poll()).containsExactly(change(101, 1), change(102, 2));
+        assertThat(cursor.poll()).isEmpty();
+        assertThat(cursor.position()).isEqualTo(2);
+    }
+
+    @Test
+    void deliversATransactionThatCommitsAfterALaterOne() {
+        // Seq 1 was taken by a transaction that is still running when seq 2 commits.
+        table.commit(2, 102);
+        assertThat(cursor.poll()).containsExactly(change(102, 2));
+        assertThat(cursor.position()).as("the gap at 1 stays open").isZero();
+
+        clock.advance(GAP_TIMEOUT.minusSeconds(1));
+        table.commit(1, 101);
+
+        assertThat(cursor.poll()).containsExactly(change(101, 1));
+        assertThat(cursor.position()).isEqualTo(2);
+    }
+
+    @Test
+    void givesUpAGapOnlyAfterTheTimeout() {
+        table.commit(2, 102).commit(5, 105);
+        cursor.poll();
+
+        clock.advance(GAP_TIMEOUT.minusSeconds(1));
+        assertThat(cursor.poll()).isEmpty();
+        assertThat(cursor.position()).isZero();
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(cursor.poll()).isEmpty();
+        assertThat(cursor.position()).isEqualTo(5);
+    }
+
+    @Test
+    void anOpenGapDoesNotHoldBackLaterChanges() {
+        table.commit(2, 102);
+        cursor.poll();
+        table.commit(3, 103).commit(4, 104).commit(5, 105).commit(6, 106).commit(7, 107);
+
+        assertThat(cursor.poll()).extracting(ArticleChange::seq).containsExactly(3L, 4L, 5L, 6L, 7L);
+    }
+
+    @Test
+    void readsPastAFullPage() {
+        for (long seq = 1; seq <= 10; seq++) {
+            table.commit(seq, 100 + seq);
+        }
+
+        assertThat(cursor.poll()).hasSize(10);
+        assertThat(cursor.position()).isEqualTo(10);
+    }
+
+    @Test
+    void manyGapsAreReadAsOneSpan() {
+        for (long seq = 2; seq <= 2 * (ChangeCursor.MAX_GAP_QUERIES + 5); seq += 2) {
+            table.commit(seq, seq);
+        }
+        cursor.poll();
+        table.commit(7, 7);
+
+        assertThat(cursor.poll()).containsExactly(change(7, 7));
+        assertThat(table.spanReads).isPositive();
+    }
+
+    private static ArticleChange change(long articleId, long seq) {
+        return new ArticleChange(articleId, seq);
+    }
+
+    /** The committed rows of the article table, as the cursor would read them. */
+    static final class CommittedChanges implements ChangeCursor.ChangeLog {
+
+        private final TreeMap<Long, Long> articleBySeq = new TreeMap<>();
+        int spanReads;
+
+        CommittedChanges commit(long seq, long articleId) {
+            articleBySeq.put(seq, articleId);
+            return this;
+        }
+
+        @Override
+        public List<ArticleChange> after(long seq, int limit) {
+            return articleBySeq.tailMap(seq, false).entrySet().stream().limit(limit)
+                    .map(entry -> new ArticleChange(entry.getValue(), entry.getKey())).toList();
+        }
+
+        @Override
+        public List<ArticleChange> between(long from, long to) {
+            if (to - from > 1) {
+                spanReads++;
+            }
+            return articleBySeq.subMap(from, true, to, true).entrySet().stream()
+                    .map(entry -> new ArticleChange(entry.getValue(), entry.getKey())).toList();
+        }
+    }
+}
