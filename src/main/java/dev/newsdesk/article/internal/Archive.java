@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -67,16 +68,28 @@ public class Archive {
         return list("latest", List.of(language, limit), () -> articles.latest(language, limit));
     }
 
-    /** Page {@code page} (from 1) of a rubric in a language. */
-    public List<ArticleSummary> rubricPage(long rubricId, Language language, int page) {
+    /**
+     * Page {@code page} (from 1) of a rubric in a language, and how many pages follow it (looking at
+     * most {@code lookahead} pages ahead).
+     */
+    public RubricSlice rubricPage(long rubricId, Language language, int page, int lookahead) {
         int size = settings.pageSize();
-        return list("rubricPage", List.of(rubricId, language, page),
-                () -> articles.inRubric(rubricId, language, (page - 1) * size, size));
+        return list("rubricPage", List.of(rubricId, language, page, lookahead), () -> {
+            List<Long> ids = articles.idsInRubric(rubricId, language, (page - 1) * size, size * (lookahead + 1) + 1);
+            List<Long> onPage = ids.subList(0, Math.min(size, ids.size()));
+            Map<Long, ArticleSummary> found = articles.published(onPage);
+            List<ArticleSummary> items = onPage.stream().map(found::get).filter(Objects::nonNull).toList();
+            int following = Math.max(0, ids.size() - size);
+            return new RubricSlice(items, Math.min(lookahead, (following + size - 1) / size),
+                    following > size * lookahead);
+        });
     }
 
-    /** How many published articles a rubric has in a language. */
-    public long rubricCount(long rubricId, Language language) {
-        return list("rubricCount", List.of(rubricId, language), () -> articles.countInRubric(rubricId, language));
+    /**
+     * The articles of one rubric page; {@code pagesAfter} pages follow it within the lookahead, and
+     * {@code more} says there are others beyond those.
+     */
+    public record RubricSlice(List<ArticleSummary> items, int pagesAfter, boolean more) {
     }
 
     public Optional<ArticleSummary> older(Article article) {

@@ -124,28 +124,19 @@ public class Articles implements ChangeCursor.ChangeLog {
     }
 
     /**
-     * A page of a rubric, newest first. The ids of the page are found in the index alone, however deep
-     * the offset; only the rows of the page itself are read.
+     * The ids of a stretch of a rubric's published articles in a language, newest first. They are read
+     * from the index alone ({@code article_by_rubric}), however deep the offset; no count of the whole
+     * rubric is ever needed.
      */
-    public List<ArticleSummary> inRubric(long rubricId, Language language, int offset, int limit) {
-        return jdbc.sql("SELECT " + SUMMARY + " FROM article WHERE id IN ("
-                        + " SELECT id FROM article WHERE rubric_id = ? AND lang = ? AND " + PUBLISHED
-                        + " ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?)"
-                        + " ORDER BY published_at DESC, id DESC")
+    public List<Long> idsInRubric(long rubricId, Language language, int offset, int limit) {
+        return jdbc.sql("SELECT id FROM article WHERE rubric_id = ? AND lang = ? AND " + PUBLISHED
+                        + " ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?")
                 .param(rubricId)
                 .param(language.code())
                 .param(limit)
                 .param(offset)
-                .query(SUMMARY_ROW)
-                .list();
-    }
-
-    public long countInRubric(long rubricId, Language language) {
-        return jdbc.sql("SELECT count(*) FROM article WHERE rubric_id = ? AND lang = ? AND " + PUBLISHED)
-                .param(rubricId)
-                .param(language.code())
                 .query(Long.class)
-                .single();
+                .list();
     }
 
     /** The published article of the same rubric and language just before this one. */

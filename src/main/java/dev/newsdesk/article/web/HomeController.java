@@ -51,7 +51,8 @@ class HomeController {
                 .build();
         List<HomePage.RubricBlock> blocks = rubrics.all().stream()
                 .map(rubric -> new HomePage.RubricBlock(rubric.name().in(language), rubric.path(language),
-                        teasers.of(archive.rubricPage(rubric.id(), language, 1).stream().limit(PER_RUBRIC).toList())))
+                        teasers.of(archive.rubricPage(rubric.id(), language, 1, Pagination.AROUND).items().stream()
+                                .limit(PER_RUBRIC).toList())))
                 .filter(block -> !block.items().isEmpty())
                 .toList();
         List<Teaser> latest = teasers.of(archive.latest(language, LATEST));

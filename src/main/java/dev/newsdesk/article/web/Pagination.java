@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Links between the pages of an archive: newer and older, and page numbers around the current one
- * with the first and the last ({@code 1 … 4 5 [6] 7 8 … 120}).
+ * Links between the pages of an archive: newer and older, the first page, and the pages around the
+ * current one ({@code 1 … 4 5 [6] 7 8 …}). The archive is never counted, so there is no "last page":
+ * a trailing gap says that older pages go on.
  */
 public record Pagination(String label, Link newer, Link older, List<Item> items) {
 
@@ -18,18 +19,20 @@ public record Pagination(String label, Link newer, Link older, List<Item> items)
         }
     }
 
+    /** Pages shown on each side of the current one. */
     static final int AROUND = 2;
 
     /**
-     * The pagination of page {@code current} of {@code pages}, where page {@code n} lives at
-     * {@code path} (page 1) or {@code path?p=n}.
+     * The pagination of page {@code current}, followed by {@code pagesAfter} pages (at most {@link #AROUND})
+     * and, if {@code more}, by others; page {@code n} lives at {@code path} (page 1) or {@code path?p=n}.
      */
-    static Pagination of(String path, int current, int pages, String label, String newerLabel, String olderLabel) {
-        if (pages <= 1) {
+    static Pagination of(String path, int current, int pagesAfter, boolean more, String label, String newerLabel,
+                         String olderLabel) {
+        if (current == 1 && pagesAfter == 0) {
             return null;
         }
-        TreeSet<Integer> shown = new TreeSet<>(List.of(1, pages));
-        for (int n = Math.max(1, current - AROUND); n <= Math.min(pages, current + AROUND); n++) {
+        TreeSet<Integer> shown = new TreeSet<>(List.of(1));
+        for (int n = Math.max(1, current - AROUND); n <= current + pagesAfter; n++) {
             shown.add(n);
         }
         List<Item> items = new ArrayList<>();
@@ -41,8 +44,11 @@ public record Pagination(String label, Link newer, Link older, List<Item> items)
             items.add(new Item(n, n == current ? null : href(path, n), n == current));
             previous = n;
         }
+        if (more) {
+            items.add(new Item(0, null, false));
+        }
         Link newer = current > 1 ? new Link(newerLabel, href(path, current - 1)) : null;
-        Link older = current < pages ? new Link(olderLabel, href(path, current + 1)) : null;
+        Link older = pagesAfter > 0 ? new Link(olderLabel, href(path, current + 1)) : null;
         return new Pagination(label, newer, older, List.copyOf(items));
     }
 

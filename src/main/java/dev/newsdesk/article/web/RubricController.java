@@ -2,7 +2,6 @@ package dev.newsdesk.article.web;
 
 import dev.newsdesk.article.Rubric;
 import dev.newsdesk.article.Rubrics;
-import dev.newsdesk.article.ArticleSettings;
 import dev.newsdesk.article.internal.Archive;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.Page;
@@ -21,16 +20,14 @@ class RubricController {
 
     private final Rubrics rubrics;
     private final Archive archive;
-    private final ArticleSettings settings;
     private final Pages pages;
     private final Teasers teasers;
     private final Templates templates;
 
-    RubricController(Rubrics rubrics, Archive archive, ArticleSettings settings, Pages pages, Teasers teasers,
+    RubricController(Rubrics rubrics, Archive archive, Pages pages, Teasers teasers,
                      Templates templates) {
         this.rubrics = rubrics;
         this.archive = archive;
-        this.settings = settings;
         this.pages = pages;
         this.teasers = teasers;
         this.templates = templates;
@@ -41,9 +38,8 @@ class RubricController {
                                   Language language) {
         Rubric rubric = rubrics.bySlug(slug).orElseThrow(() -> new PageNotFound("rubric " + slug));
         int number = pageNumber(p);
-        long count = archive.rubricCount(rubric.id(), language);
-        int pageCount = (int) Math.max(1, (count + settings.pageSize() - 1) / settings.pageSize());
-        if (number > pageCount) {
+        Archive.RubricSlice slice = archive.rubricPage(rubric.id(), language, number, Pagination.AROUND);
+        if (number > 1 && slice.items().isEmpty()) {
             throw new PageNotFound("page " + number + " of rubric " + slug);
         }
         String path = rubric.path(language);
@@ -57,10 +53,10 @@ class RubricController {
             builder.alternate(language.other(), rubric.path(language.other()));
         }
         Page page = builder.build();
-        Pagination pagination = Pagination.of(path, number, pageCount, page.t("pagination.label"),
-                page.t("pagination.newer"), page.t("pagination.older"));
-        RubricPage model = new RubricPage(page, name, rubric.header().in(language),
-                teasers.of(archive.rubricPage(rubric.id(), language, number)), pagination);
+        Pagination pagination = Pagination.of(path, number, slice.pagesAfter(), slice.more(),
+                page.t("pagination.label"), page.t("pagination.newer"), page.t("pagination.older"));
+        RubricPage model = new RubricPage(page, name, rubric.header().in(language), teasers.of(slice.items()),
+                pagination);
         return templates.page("article/rubric", model);
     }
 

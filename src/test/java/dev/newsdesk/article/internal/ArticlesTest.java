@@ -37,13 +37,12 @@ class ArticlesTest {
         desk.submit(news.draft(Language.RU, rubric, "Черновик", start));
 
         List<Long> seen = new ArrayList<>();
-        for (int offset = 0; offset < 25; offset += 10) {
-            articles.inRubric(rubric.id(), Language.RU, offset, 10).forEach(summary -> seen.add(summary.id()));
+        for (int offset = 0; offset < 30; offset += 10) {
+            seen.addAll(articles.idsInRubric(rubric.id(), Language.RU, offset, 10));
         }
 
         assertThat(seen).containsExactlyElementsOf(ids.reversed());
-        assertThat(articles.countInRubric(rubric.id(), Language.RU)).isEqualTo(25);
-        assertThat(articles.countInRubric(rubric.id(), Language.EN)).isEqualTo(1);
+        assertThat(articles.idsInRubric(rubric.id(), Language.EN, 0, 10)).hasSize(1);
     }
 
     @Test

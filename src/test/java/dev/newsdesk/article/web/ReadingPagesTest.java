@@ -237,6 +237,7 @@ class ReadingPagesTest {
         assertThat(first.select(".news-item")).hasSize(20);
         assertThat(first.selectFirst(".news-title").text()).isEqualTo("Архивная новость номер 45");
         assertThat(first.select(".pagination li").eachText()).containsExactly("1", "2", "3");
+        assertThat(web.page(path + "?p=2").select(".pagination li").eachText()).containsExactly("1", "2", "3");
         assertThat(first.selectFirst(".pagination a[rel=next]").attr("href")).isEqualTo(path + "?p=2");
 
         Document last = web.page(path + "?p=3");
