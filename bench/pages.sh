@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Page benchmark: generates a synthetic archive, starts the built portal on it and measures the
+# article page, the home page and a deep rubric page with wrk, beside nginx serving a saved copy of
+# the same article page as a static file, in the same run. Prints one table.
+#
+#   bench/pages.sh [--articles 100000] [--db h2|postgres] [--duration 15s] [--connections 32] [--warmup 20s]
+#
+# Needs a built jar (./mvnw -DskipTests package); installs wrk and nginx from Debian if missing.
+# Everything it writes goes to bench/work/ (the PostgreSQL run uses the database newsdesk_bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+articles=100000 db=h2 duration=15s connections=32 warmup=20s
+while [ $# -gt 0 ]; do
+  case $1 in
+    --articles) articles=$2; shift 2 ;;
+    --db) db=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+app_port=18080 nginx_port=18081
+work=$PWD/bench/work
+jar=$PWD/target/newsdesk.jar
+java=${JAVA:-}
+if [ -z "$java" ]; then
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    if [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+      java=$candidate/bin/java; break
+    fi
+  done
+fi
+[ -n "$java" ] || { echo "No JDK 21+ found; set JAVA to a java 21+ binary." >&2; exit 1; }
+[ -f "$jar" ] || { echo "No $jar: run ./mvnw -DskipTests package first." >&2; exit 1; }
+for tool in wrk nginx; do
+  command -v $tool >/dev/null || { echo "installing $tool"; apt-get update -qq && apt-get install -y -qq $tool >/dev/null; }
+done
+command -v nginx >/dev/null || export PATH=$PATH:/usr/sbin
+
+rm -rf "$work" && mkdir -p "$work/www" "$work/nginx"
+app_pid=""
+nginx_started=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  [ -n "$nginx_started" ] && nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -s stop 2>/dev/null || true
+}
+trap cleanup EXIT
+
+case $db in
+  h2)
+    datasource=(--newsdesk.data-dir="$work/data")
+    ;;
+  postgres)
+    psql -X -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS newsdesk_bench WITH (FORCE)" -c "CREATE DATABASE newsdesk_bench"
+    datasource=(--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/newsdesk_bench --spring.datasource.username=postgres --spring.datasource.password=)
+    ;;
+  *) echo "--db is h2 or postgres" >&2; exit 2 ;;
+esac
+
+start_app() {
+  "$java" -jar "$jar" --server.port=$app_port --newsdesk.demo.enabled=false --newsdesk.site.base-url=http://localhost:$app_port \
+    "${datasource[@]}" > "$work/app-$1.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 120); do
+    curl -sf -o /dev/null "http://localhost:$app_port/actuator/health" && return 0
+    sleep 0.5
+  done
+  echo "The portal did not start; see $work/app-$1.log" >&2; exit 1
+}
+stop_app() {
+  kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+}
+
+echo "== creating the schema"
+start_app schema
+stop_app
+
+echo "== generating $articles articles into $db"
+started=$(date +%s)
+chunk=100000
+{
+  cat bench/dataset-catalogue.sql
+  for ((from = 1; from <= articles; from += chunk)); do
+    to=$((from + chunk - 1)); [ $to -gt "$articles" ] && to=$articles
+    sed -e "s/:from/$from/g" -e "s/:to/$to/g" "bench/dataset-articles-$db.sql"
+  done
+} > "$work/dataset.sql"
+if [ "$db" = h2 ]; then
+  unzip -q -o -j "$jar" 'BOOT-INF/lib/h2-*.jar' -d "$work/lib"
+  "$java" -cp "$work"/lib/h2-*.jar org.h2.tools.RunScript \
+    -url "jdbc:h2:file:$work/data/newsdesk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+    -user sa -script "$work/dataset.sql"
+else
+  psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d newsdesk_bench -f "$work/dataset.sql"
+  psql -X -q -h 127.0.0.1 -U postgres -d newsdesk_bench -c "VACUUM ANALYZE article"
+fi
+echo "   took $(( $(date +%s) - started )) s"
+
+echo "== starting the portal on the archive"
+start_app pages
+base=http://localhost:$app_port
+article=$(curl -s "$base/" | grep -o 'href="/news/[^"]*"' | head -1 | cut -d'"' -f2)
+rubric=$(curl -s "$base/" | grep -o 'href="/rubric/[^"]*"' | head -1 | cut -d'"' -f2)
+rubric_page="$rubric?p=1000"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$base$rubric_page")" = 200 ] || {
+  echo "   (the archive is too small for page 1000 of $rubric; measuring its page 2)"; rubric_page="$rubric?p=2"; }
+
+curl -s "$base$article" > "$work/www/article.html"
+cat > "$work/nginx/nginx.conf" <<NGINX
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  keepalive_requests 100000;
+  types { text/html html; }
+  server {
+    listen $nginx_port;
+    root $work/www;
+  }
+}
+NGINX
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
+nginx_started=yes
+
+agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
+measure() { # name url -> "name rps p50 p99"
+  # Warm-up: on two cores the JIT needs some 15-20 s of load before the figures settle.
+  wrk -t2 -c"$connections" -d"$warmup" -H "User-Agent: $agent" "$2" > /dev/null
+  wrk -t2 -c"$connections" -d"$duration" --latency -H "User-Agent: $agent" "$2" > "$work/wrk-$1.txt"
+  local rps p50 p99
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk-$1.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk-$1.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk-$1.txt")
+  echo "$1 $rps $p50 $p99"
+}
+
+echo "== measuring: wrk, 2 threads, $connections connections, $duration each, after a $warmup warm-up"
+results=("$(measure nginx-static-article "http://localhost:$nginx_port/article.html")")
+results+=("$(measure article "$base$article")")
+results+=("$(measure home "$base/")")
+results+=("$(measure rubric-p1000 "$base$rubric_page")")
+
+nginx_rps=$(echo "${results[0]}" | awk '{print $2}')
+echo
+echo "Newsdesk page benchmark: $articles articles on $db, $(date -u +%Y-%m-%d)"
+echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB, $("$java" -version 2>&1 | head -1)"
+echo "article: $article ($(wc -c < "$work/www/article.html") bytes), rubric page: $rubric_page"
+printf '%-22s %12s %10s %10s %10s\n' page "requests/s" p50 p99 "vs nginx"
+for row in "${results[@]}"; do
+  read -r name rps p50 p99 <<< "$row"
+  printf '%-22s %12s %10s %10s %10s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}')"
+done
