@@ -79,13 +79,20 @@ start_app schema
 stop_app
 
 echo "== generating $articles articles into $db"
+if [ "$db" = h2 ]; then
+  rows='(SELECT "X" AS x FROM SYSTEM_RANGE(:from, :to)) AS g' published="DATEADD('MINUTE', -x, CURRENT_TIMESTAMP)"
+else
+  rows='generate_series(:from, :to) AS x' published="now() - x * interval '1 minute'"
+fi
 started=$(date +%s)
 chunk=100000
 {
   cat bench/dataset-catalogue.sql
   for ((from = 1; from <= articles; from += chunk)); do
     to=$((from + chunk - 1)); [ $to -gt "$articles" ] && to=$articles
-    sed -e "s/:from/$from/g" -e "s/:to/$to/g" "bench/dataset-articles-$db.sql"
+    sed -e "s/:rows/$rows/" -e "s/:published/$published/" -e "s/:from/$from/g" -e "s/:to/$to/g" \
+      bench/dataset-articles.sql
+    [ "$db" = h2 ] && echo "COMMIT;"
   done
 } > "$work/dataset.sql"
 if [ "$db" = h2 ]; then

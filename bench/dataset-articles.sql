@@ -1,5 +1,6 @@
--- Articles :from to :to of the synthetic archive (H2). Half of them go to the first rubric, so that its
--- page 1000 exists; two in three are Russian; one a minute, newest first.
+-- Articles :from to :to of the synthetic archive; pages.sh fills in :rows and :published for the
+-- database. Half of them go to the first rubric, so that its page 1000 exists; two in three are
+-- Russian; one a minute, newest first.
 INSERT INTO article (lang, status, rubric_id, source_id, title, slug, subtitle, lead, body, dateline,
     published_at, created_at, updated_at, change_seq)
 SELECT CASE WHEN MOD(x, 3) = 0 THEN 'en' ELSE 'ru' END, 'PUBLISHED',
@@ -10,6 +11,5 @@ SELECT CASE WHEN MOD(x, 3) = 0 THEN 'en' ELSE 'ru' END, 'PUBLISHED',
     REPEAT('<p>Предприятие оборонно-промышленного комплекса сообщило о завершении очередного этапа модернизации производства. '
         || 'Обновлены станки, внедрена цифровая система планирования, сокращён цикл выпуска продукции.</p>', 4),
     'Москва. 6 января. БЕНЧ-ИНФОРМ -',
-    DATEADD('MINUTE', -x, CURRENT_TIMESTAMP), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, NEXT VALUE FOR article_change_seq
-FROM (SELECT "X" AS x FROM SYSTEM_RANGE(:from, :to)) AS g;
-COMMIT;
+    :published, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, nextval('article_change_seq')
+FROM :rows;
