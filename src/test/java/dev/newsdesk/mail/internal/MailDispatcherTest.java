@@ -1,0 +1,147 @@
+package dev.newsdesk.mail.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.newsdesk.MutableClock;
+import dev.newsdesk.mail.MailSettings;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+class MailDispatcherTest {
+
+    private final MailSettings settings = new MailSettings("Newsdesk <desk@news.example.org>", "editors@news.example.org",
+            Path.of("unused"), Duration.ofSeconds(1), Duration.ofSeconds(10), 3);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-06T10:00:00Z"));
+    private final Outbox outbox = mock(Outbox.class);
+    private final Outbox.QueuedMail mail = new Outbox.QueuedMail(42, "reader@example.org", "Подтвердите адрес",
+            "Текст письма", "<p>Текст письма</p>", "<fixed-id@news.example.org>", 0);
+
+    @Test
+    void writesMessagesToTheOutboxFolderAsEmlFiles(@TempDir Path folder) throws Exception {
+        when(outbox.due(any(), anyInt())).thenReturn(List.of(mail));
+
+        new MailDispatcher(outbox, new FolderDelivery(folder), settings, clock).dispatch();
+
+        Path file = folder.resolve("mail-42.eml");
+        assertThat(file).exists();
+        assertThat(folder.resolve("mail-42.eml.part")).doesNotExist();
+        MimeMessage message;
+        try (InputStream in = Files.newInputStream(file)) {
+            message = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        assertThat(message.getSubject()).isEqualTo("Подтвердите адрес");
+        assertThat(message.getMessageID()).isEqualTo("<fixed-id@news.example.org>");
+        assertThat(message.getReplyTo()[0].toString()).isEqualTo("editors@news.example.org");
+        assertThat(message.getSentDate()).isEqualTo(java.util.Date.from(clock.instant()));
+        assertThat(message.getContent()).isInstanceOf(MimeMultipart.class);
+        verify(outbox).sent(42, 1, clock.instant());
+    }
+
+    @Test
+    void retriesAnUnreachableServerAndDeliversTheMessageOnce() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        try {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(unusedPort());
+            MailDispatcher dispatcher = new MailDispatcher(outbox, new SmtpDelivery(sender), settings, clock);
+            when(outbox.due(any(), anyInt())).thenReturn(List.of(mail));
+
+            dispatcher.dispatch();
+
+            verify(outbox).retryLater(eq(42L), eq(1), any(), anyString());
+            verify(outbox, never()).sent(anyLong(), anyInt(), any());
+
+            sender.setPort(smtp.getSmtp().getPort());
+            when(outbox.due(any(), anyInt())).thenReturn(List.of(new Outbox.QueuedMail(42, mail.to(), mail.subject(),
+                    mail.text(), mail.html(), mail.messageId(), 1)));
+            dispatcher.dispatch();
+
+            verify(outbox).sent(42, 2, clock.instant());
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(smtp.getReceivedMessages()[0].getMessageID()).isEqualTo("<fixed-id@news.example.org>");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void givesUpAfterTheLastAttempt() {
+        Delivery failing = new Delivery() {
+            @Override
+            public Session session() {
+                return Session.getInstance(new Properties());
+            }
+
+            @Override
+            public void deliver(MimeMessage message, Outbox.QueuedMail queued) throws MessagingException {
+                throw new MessagingException("421 Service not available, try later");
+            }
+
+            @Override
+            public String describe() {
+                return "a failing server";
+            }
+        };
+        when(outbox.due(any(), anyInt())).thenReturn(List.of(new Outbox.QueuedMail(42, mail.to(), mail.subject(),
+                mail.text(), mail.html(), mail.messageId(), settings.maxAttempts() - 1)));
+
+        new MailDispatcher(outbox, failing, settings, clock).dispatch();
+
+        verify(outbox).failed(eq(42L), eq(settings.maxAttempts()), eq("421 Service not available, try later"), any());
+    }
+
+    @Test
+    void tellsTemporaryFromPermanentFailures() {
+        assertThat(MailDispatcher.isTemporary(new MailSendException("send failed", new ConnectException("refused")))).isTrue();
+        assertThat(MailDispatcher.isTemporary(new MailSendException(Map.of(new Object(),
+                new MessagingException("451 4.3.0 Mail server temporarily rejected message"))))).isTrue();
+        assertThat(MailDispatcher.isTemporary(new MailSendException(Map.of(new Object(),
+                new MessagingException("550 5.1.1 User unknown"))))).isFalse();
+        assertThat(MailDispatcher.isTemporary(new MailAuthenticationException("535 bad credentials"))).isFalse();
+    }
+
+    @Test
+    void waitsLongerAfterEachFailureButNotMoreThanAnHour() {
+        MailDispatcher dispatcher = new MailDispatcher(outbox, null, settings, clock);
+
+        assertThat(dispatcher.wait(1)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(12));
+        assertThat(dispatcher.wait(3)).isBetween(Duration.ofSeconds(32), Duration.ofSeconds(48));
+        assertThat(dispatcher.wait(30)).isLessThanOrEqualTo(Duration.ofMinutes(72));
+    }
+
+    private static int unusedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
