@@ -2,6 +2,8 @@ package dev.newsdesk.site;
 
 import java.util.List;
 
+import gg.jte.Content;
+
 /**
  * What the layout needs to know about any page: its language, head metadata and navigation.
  * Built by {@link Pages}; every page model carries one.
@@ -19,6 +21,7 @@ public record Page(
         String homeHref,
         List<NavItem> navigation,
         NavLink languageSwitch,
+        List<Content> headerTools,
         Assets assets) {
 
     /** An interface string in the page's language. */

@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import gg.jte.Content;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
@@ -21,15 +23,19 @@ public class Pages {
     private final SiteSettings settings;
     private final SiteTime time;
     private final List<NavigationSource> navigation;
+    private final ObjectProvider<PageSection> sectionBeans;
+    /** Taken from the context on first use: sections are built with Pages (for their texts), so not injected. */
+    private volatile List<PageSection> sections;
     private final ResourceUrlProvider resources;
     private final Map<Language, Texts> texts = new EnumMap<>(Language.class);
     private volatile Page.Assets assets;
 
     public Pages(SiteSettings settings, SiteTime time, MessageSource messages, List<NavigationSource> navigation,
-                 ResourceUrlProvider resources) {
+                 ObjectProvider<PageSection> sections, ResourceUrlProvider resources) {
         this.settings = settings;
         this.time = time;
         this.navigation = navigation.stream().sorted(Comparator.comparingInt(NavigationSource::order)).toList();
+        this.sectionBeans = sections;
         this.resources = resources;
         for (Language language : Language.values()) {
             texts.put(language, new Texts(messages, language.locale()));
@@ -46,6 +52,25 @@ public class Pages {
      */
     public Builder page(Language language, String path) {
         return new Builder(language, path);
+    }
+
+    /** What the modules show in {@code slot} of a page. */
+    public List<Content> sections(PageSection.Slot slot, PageSection.SectionContext context) {
+        List<PageSection> all = sections;
+        if (all == null) {
+            all = sectionBeans.stream().sorted(Comparator.comparingInt(PageSection::order)).toList();
+            sections = all;
+        }
+        List<Content> rendered = new ArrayList<>(2);
+        for (PageSection section : all) {
+            if (section.slot() == slot) {
+                Content content = section.render(context);
+                if (content != null) {
+                    rendered.add(content);
+                }
+            }
+        }
+        return rendered;
     }
 
     private Page.Assets assets() {
@@ -139,7 +164,9 @@ public class Pages {
                     published == null ? null : time.iso(published), language.locale().toString());
             return new Page(language, t, fullTitle, title == null ? brand : title, description == null ? t.get("site.description") : description,
                     settings.absolute(path), alternates.size() > 1 ? List.copyOf(alternates) : List.of(), openGraph,
-                    brand, home, List.copyOf(items), new NavLink(t.get("language.switch"), switchHref), assets());
+                    brand, home, List.copyOf(items), new NavLink(t.get("language.switch"), switchHref),
+                    sections(PageSection.Slot.HEADER_TOOLS, new PageSection.SectionContext(language, path, null)),
+                    assets());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsdesk.site;
 
+import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,11 @@ public class Templates {
 
     public ResponseEntity<byte[]> page(HttpStatusCode status, String template, Object model) {
         return ResponseEntity.status(status).contentType(HTML).body(render(template, model));
+    }
+
+    /** A part of a page: {@code template} rendered with {@code model} where the page includes it. */
+    public Content content(String template, Object model) {
+        return output -> engine.render(template + ".jte", model, output);
     }
 
     public byte[] render(String template, Object model) {

@@ -17,6 +17,7 @@ import dev.newsdesk.article.internal.ArticleHtml;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.Page;
 import dev.newsdesk.site.PageNotFound;
+import dev.newsdesk.site.PageSection;
 import dev.newsdesk.site.Pages;
 import dev.newsdesk.site.SiteSettings;
 import dev.newsdesk.site.SiteTime;
@@ -105,6 +106,8 @@ class ArticleController {
                 translation.map(other -> other.language().code()).orElse(null),
                 archive.older(article).map(older -> new Link(older.title(), older.path())).orElse(null),
                 archive.newer(article).map(newer -> new Link(newer.title(), newer.path())).orElse(null),
+                pages.sections(PageSection.Slot.UNDER_ARTICLE,
+                        new PageSection.SectionContext(language, article.path(), article.id())),
                 teasers.of(archive.select(views.mostRead(Duration.ofDays(1), HomeController.MOST_READ_CANDIDATES),
                         language, HomeController.MOST_READ)));
     }

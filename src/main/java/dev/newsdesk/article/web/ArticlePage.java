@@ -3,6 +3,7 @@ package dev.newsdesk.article.web;
 import java.util.List;
 
 import dev.newsdesk.site.Page;
+import gg.jte.Content;
 import dev.newsdesk.site.SafeHtml;
 
 /**
@@ -26,6 +27,7 @@ public record ArticlePage(
         String translationLanguage,
         Link older,
         Link newer,
+        List<Content> underArticle,
         List<Teaser> mostRead) {
 
     /** Views, comments and rating with its sign, each with a label for screen readers. */
