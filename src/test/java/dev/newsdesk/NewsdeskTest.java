@@ -18,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({DatabaseProbe.class, TestNews.class, TestMailServer.class})
+@Import({DatabaseProbe.class, TestNews.class, TestMailServer.class, TestMembers.class})
 public @interface NewsdeskTest {
 }

@@ -40,6 +40,8 @@ class ErrorPages implements ErrorController {
         Language language = Language.ofPath(uri);
         String kind = switch (status) {
             case NOT_FOUND -> "notFound";
+            case FORBIDDEN -> "forbidden";
+            case TOO_MANY_REQUESTS -> "tooMany";
             case BAD_REQUEST, METHOD_NOT_ALLOWED -> "badRequest";
             default -> status.is5xxServerError() ? "server" : "other";
         };

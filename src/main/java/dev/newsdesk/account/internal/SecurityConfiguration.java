@@ -1,0 +1,150 @@
+package dev.newsdesk.account.internal;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.sql.DataSource;
+
+import dev.newsdesk.account.AccountSettings;
+import dev.newsdesk.site.Language;
+import dev.newsdesk.site.Pages;
+import dev.newsdesk.site.Templates;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+
+/**
+ * The security of the whole site. Pages are public; the account pages need a login, the admin area a
+ * staff role. Forms carry CSRF tokens; a login gets a new session id; sessions live in the database
+ * (Spring Session JDBC) and "remember me" in persistent tokens, so every node knows a logged-in member.
+ * Anonymous readers get no session at all, which keeps their page views off the database.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccountSettings.class)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    /** bcrypt, behind a delegating encoder so that stored hashes say their algorithm and can be upgraded. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    PersistentTokenRepository rememberMeTokens(DataSource dataSource) {
+        JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
+        tokens.setDataSource(dataSource);
+        return tokens;
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(MemberLogin login, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(login.byLogin());
+        provider.setPasswordEncoder(encoder);
+        // A ban is checked only after the password, so that only the account's owner learns of it.
+        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPostAuthenticationChecks(user -> {
+            if (!user.isAccountNonLocked()) {
+                throw new LockedException("banned");
+            }
+        });
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    RememberMeServices rememberMeServices(MemberLogin login, PersistentTokenRepository tokens, AccountSettings settings) {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(
+                Base64.getEncoder().encodeToString(key), login.byId(), tokens);
+        services.setParameter("remember");
+        services.setCookieName("remember-me");
+        services.setTokenValiditySeconds((int) settings.rememberMe().toSeconds());
+        return services;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe, AccountSettings settings,
+                                            Pages pages, Templates templates) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/admin/users", "/admin/users/**", "/en/admin/users", "/en/admin/users/**",
+                                "/admin/audit", "/en/admin/audit", "/admin/mail", "/en/admin/mail").hasRole("ADMIN")
+                        .requestMatchers("/admin", "/admin/**", "/en/admin", "/en/admin/**")
+                        .hasAnyRole("EDITOR", "MODERATOR", "ADMIN")
+                        .requestMatchers("/account", "/account/**", "/en/account", "/en/account/**").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .loginProcessingUrl("/login")
+                        .usernameParameter("login")
+                        .passwordParameter("password")
+                        .successHandler((request, response, authentication) -> {
+                            HttpSession session = request.getSession();
+                            session.setAttribute(MemberSessions.DEVICE, shorten(request.getHeader(HttpHeaders.USER_AGENT)));
+                            session.setAttribute(MemberSessions.ADDRESS, request.getRemoteAddr());
+                            rememberMe.loginSuccess(request, response, authentication);
+                            response.sendRedirect(LoginPaths.next(request, language(request).path("/")));
+                        })
+                        .failureHandler((request, response, failure) -> loginFailed(request, response, failure)))
+                .rememberMe(remember -> remember.rememberMeServices(rememberMe))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessHandler((request, response, authentication) ->
+                                response.sendRedirect(language(request).path("/"))))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, failure) ->
+                        response.sendRedirect(LoginPaths.loginFor(request))))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frames -> frames.sameOrigin())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        // Public pages and images may be cached; account pages say no-store themselves.
+                        .cacheControl(cache -> cache.disable()))
+                .addFilterBefore(new AttemptThrottle(settings, pages, templates), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Back to the login form, which says why: wrong credentials, or (to the owner only) a ban. */
+    private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        boolean banned = failure instanceof LockedException;
+        if (banned) {
+            request.getSession().setAttribute(LoginPaths.BANNED_LOGIN, request.getParameter("login"));
+        }
+        String next = LoginPaths.safe(request.getParameter("next"));
+        response.sendRedirect(language(request).path("/login") + "?error=" + (banned ? "banned" : "credentials")
+                + (next == null ? "" : "&next=" + LoginPaths.encode(next)));
+    }
+
+    static Language language(HttpServletRequest request) {
+        return "en".equals(request.getParameter("language")) ? Language.EN : Language.ofPath(request.getRequestURI());
+    }
+
+    private static String shorten(String text) {
+        return text == null ? null : text.length() > 200 ? text.substring(0, 200) : text;
+    }
+}

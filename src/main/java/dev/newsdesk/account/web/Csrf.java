@@ -1,0 +1,13 @@
+package dev.newsdesk.account.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/** The hidden field every form carries against cross-site request forgery. */
+public record Csrf(String parameterName, String token) {
+
+    static Csrf of(HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new Csrf(token.getParameterName(), token.getToken());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.newsdesk.account.web;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.newsdesk.account.AccountRejected;
+import dev.newsdesk.account.AccountSettings;
+import dev.newsdesk.account.Member;
+import dev.newsdesk.account.internal.LoginPaths;
+import dev.newsdesk.account.internal.Registry;
+import dev.newsdesk.site.Language;
+import dev.newsdesk.site.NavLink;
+import dev.newsdesk.site.Page;
+import dev.newsdesk.site.Pages;
+import dev.newsdesk.site.Templates;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Signing up, following the verification link, and asking for a new one. */
+@Controller
+class SignUpController {
+
+    private final Registry registry;
+    private final AccountSettings settings;
+    private final Pages pages;
+    private final Templates templates;
+
+    SignUpController(Registry registry, AccountSettings settings, Pages pages, Templates templates) {
+        this.registry = registry;
+        this.settings = settings;
+        this.pages = pages;
+        this.templates = templates;
+    }
+
+    @GetMapping({"/signup", "/en/signup"})
+    ResponseEntity<byte[]> form(Language language, @RequestParam(required = false) String next, HttpServletRequest request) {
+        return Forms.private_(templates.page("account/form",
+                form(language, LoginPaths.safe(next), null, null, Map.of(), request)));
+    }
+
+    @PostMapping({"/signup", "/en/signup"})
+    ResponseEntity<byte[]> signUp(Language language, @RequestParam(defaultValue = "") String displayName,
+                                  @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+                                  @RequestParam(required = false) String next, HttpServletRequest request) {
+        try {
+            registry.signUp(displayName, email, password, language);
+        } catch (AccountRejected rejected) {
+            FormPage model = form(language, LoginPaths.safe(next), displayName, email,
+                    Forms.errors(rejected, pages.texts(language)), request);
+            return Forms.private_(templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "account/form", model));
+        }
+        Page page = page(language, "/signup", "signup.sent.title");
+        return Forms.private_(templates.page("account/notice", new Notice(page, page.t("signup.sent.title"),
+                List.of(page.texts().get("signup.sent.message", email.strip()), page.t("signup.sent.spam")),
+                List.of(new NavLink(page.t("signup.sent.home"), language.path("/"))), null)));
+    }
+
+    @GetMapping({"/verify/{token}", "/en/verify/{token}"})
+    ResponseEntity<byte[]> verify(Language language, @PathVariable String token, HttpServletRequest request) {
+        Page page = page(language, "/verify", "verify.title");
+        java.util.Optional<Member> verified = registry.verify(token);
+        if (verified.isPresent()) {
+            return Forms.private_(templates.page("account/notice", new Notice(page, page.t("verify.done.title"),
+                    List.of(page.texts().get("verify.done.message", verified.get().email())),
+                    List.of(new NavLink(page.t("verify.done.login"), language.path("/login?notice=verified")),
+                            new NavLink(page.t("signup.sent.home"), language.path("/"))), null)));
+        }
+        return Forms.private_(templates.page(HttpStatus.GONE, "account/notice", new Notice(page,
+                page.t("verify.invalid.title"), List.of(page.t("verify.invalid.message")), List.of(),
+                new EmailForm(Csrf.of(request), language.path("/verify/resend"), page.t("form.email"),
+                        page.t("verify.resend"), null))));
+    }
+
+    @PostMapping({"/verify/resend", "/en/verify/resend"})
+    ResponseEntity<byte[]> resend(Language language, @RequestParam(defaultValue = "") String email) {
+        registry.resendVerification(email);
+        Page page = page(language, "/verify", "verify.resent.title");
+        return Forms.private_(templates.page("account/notice", new Notice(page, page.t("verify.resent.title"),
+                List.of(page.texts().get("verify.resent.message", email.strip())),
+                List.of(new NavLink(page.t("signup.sent.home"), language.path("/"))), null)));
+    }
+
+    private FormPage form(Language language, String next, String displayName, String email, Map<String, String> errors,
+                          HttpServletRequest request) {
+        Page page = pages.page(language, language.path("/signup")).title(pages.texts(language).get("signup.title"))
+                .alternate(language.other(), language.other().path("/signup")).build();
+        String suffix = next == null ? "" : "?next=" + LoginPaths.encode(next);
+        return new FormPage(page, page.t("signup.title"), page.t("signup.intro"), Csrf.of(request),
+                language.path("/signup"),
+                List.of(new FormPage.Field("displayName", page.t("form.displayName"), "text", displayName, "nickname",
+                                page.t("form.displayName.help")),
+                        new FormPage.Field("email", page.t("form.email"), "email", email, "email", null),
+                        new FormPage.Field("password", page.t("form.password"), "password", null, "new-password",
+                                page.texts().get("form.password.help", settings.minPasswordLength()))),
+                Forms.hidden("next", next), false, page.t("signup.submit"), errors, null,
+                List.of(new NavLink(page.t("signup.toLogin"), language.path("/login") + suffix)));
+    }
+
+    private Page page(Language language, String path, String titleKey) {
+        return pages.page(language, language.path(path)).title(pages.texts(language).get(titleKey)).build();
+    }
+}
