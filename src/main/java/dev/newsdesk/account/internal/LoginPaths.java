@@ -24,6 +24,13 @@ public final class LoginPaths {
         return path;
     }
 
+    /** Whether {@code path} is one of the pages of logging in itself, which it makes no sense to return to. */
+    public static boolean isAccountFlow(String path) {
+        String bare = path.startsWith("/en/") ? path.substring(3) : path;
+        return bare.startsWith("/login") || bare.startsWith("/signup") || bare.startsWith("/verify")
+                || bare.startsWith("/password") || bare.startsWith("/setup");
+    }
+
     /** The page to return to after logging in: the form's {@code next}, or {@code fallback}. */
     static String next(HttpServletRequest request, String fallback) {
         String next = safe(request.getParameter("next"));

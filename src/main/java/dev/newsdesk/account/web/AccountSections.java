@@ -48,8 +48,9 @@ public final class AccountSections {
             Language language = context.language();
             Texts t = pages.texts(language);
             if (members.currentId().isEmpty()) {
+                String login = language.path("/login");
                 return templates.content("account/guest-menu", new GuestMenu(t.get("menu.login"),
-                        language.path("/login") + "?next=" + LoginPaths.encode(context.path())));
+                        LoginPaths.isAccountFlow(context.path()) ? login : login + "?next=" + LoginPaths.encode(context.path())));
             }
             Member member = members.current().orElse(null);
             if (member == null) {
