@@ -1,10 +1,11 @@
 package dev.newsdesk;
 
 import java.time.Clock;
+import java.util.Arrays;
 
+import dev.newsdesk.ingest.IngestCommand;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class NewsdeskApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("ingest")) {
+            System.exit(IngestCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(NewsdeskApplication.class, args);
     }
 

@@ -1,0 +1,23 @@
+package dev.newsdesk.ingest.clean;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.newsdesk.site.Language;
+
+/**
+ * A feed item ready to become an article: plain-text title and lead, HTML body with absolute, untracked
+ * links (sanitised later, on the way into the article module), a UTC publication time, and the language.
+ *
+ * @param link the canonical address of the story on its publisher's site
+ * @param textLength characters of text in the body
+ */
+public record CleanItem(String guid, String link, String title, String lead, String bodyHtml, Instant published,
+                        String author, List<String> categories, String imageUrl, String imageCredit, Language language,
+                        int textLength) {
+
+    /** The identity of the item within its feed: its GUID, or else its address. */
+    public String key() {
+        return guid != null ? guid : link;
+    }
+}

@@ -1,0 +1,259 @@
+package dev.newsdesk.ingest.parse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+import com.rometools.modules.mediarss.MediaEntryModule;
+import com.rometools.modules.mediarss.MediaModule;
+import com.rometools.modules.mediarss.types.Credit;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.MediaGroup;
+import com.rometools.modules.mediarss.types.Thumbnail;
+import com.rometools.modules.mediarss.types.UrlReference;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a fetched body as a feed, whatever it claims to be: RSS 0.9x, 1.0 (RDF) and 2.0 and Atom 0.3
+ * and 1.0 (through Rome, with the character set taken from a BOM, the XML prolog or the HTTP header, so
+ * windows-1251 and KOI8-R feeds read right), or JSON Feed 1.0 and 1.1. It refuses DOCTYPEs, and so
+ * entity tricks, and says in a sentence what is wrong with anything else.
+ */
+public class FeedParser {
+
+    /** Items beyond this many in one feed are ignored. */
+    public static final int MAX_ITEMS = 1000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public ParsedFeed parse(byte[] body, String contentType) throws FeedMalformed {
+        if (body == null || body.length == 0) {
+            throw new FeedMalformed("The feed is empty");
+        }
+        String start = start(body);
+        if (start.isEmpty()) {
+            throw new FeedMalformed("The feed is empty");
+        }
+        if (start.startsWith("{")) {
+            return json(body);
+        }
+        String lower = start.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || (lower.contains("<html") && !lower.contains("<rss")
+                && !lower.contains("<feed") && !lower.contains("<rdf"))) {
+            throw new FeedMalformed("This is a web page (HTML), not a feed");
+        }
+        if (!start.startsWith("<")) {
+            throw new FeedMalformed("This is neither XML nor JSON, so not a feed");
+        }
+        return xml(body, contentType);
+    }
+
+    private ParsedFeed xml(byte[] body, String contentType) throws FeedMalformed {
+        SyndFeedInput input = new SyndFeedInput();
+        input.setAllowDoctypes(false);
+        SyndFeed feed;
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+            feed = input.build(reader);
+        } catch (FeedException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (message.toLowerCase(Locale.ROOT).contains("doctype")) {
+                throw new FeedMalformed("The feed declares a DOCTYPE, which is refused (it could smuggle in entities)", e);
+            }
+            if (message.contains("Invalid XML")) {
+                throw new FeedMalformed("The feed is not well-formed XML: " + firstLine(rootMessage(e)), e);
+            }
+            throw new FeedMalformed("This XML is not an RSS or Atom feed: " + firstLine(message), e);
+        } catch (IOException e) {
+            throw new FeedMalformed("The feed's character set or encoding cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new FeedMalformed("This XML is not an RSS or Atom feed: " + firstLine(e.getMessage()), e);
+        }
+        List<ParsedItem> items = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            if (items.size() == MAX_ITEMS) {
+                break;
+            }
+            items.add(item(entry));
+        }
+        return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items);
+    }
+
+    private static ParsedItem item(SyndEntry entry) {
+        String html = null;
+        for (SyndContent content : entry.getContents()) {
+            if (content.getValue() != null && !content.getValue().isBlank()) {
+                html = content.getValue();
+                break;
+            }
+        }
+        String summary = entry.getDescription() == null ? null : entry.getDescription().getValue();
+        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        List<String> categories = entry.getCategories().stream().map(SyndCategory::getName)
+                .filter(name -> name != null && !name.isBlank()).map(String::strip).toList();
+        String[] image = image(entry);
+        return new ParsedItem(blankToNull(entry.getUri()), blankToNull(entry.getLink()), entry.getTitle(), html, summary,
+                date == null ? null : date.toInstant(), blankToNull(entry.getAuthor()), categories, image[0], image[1]);
+    }
+
+    /** The lead image and its credit: Media RSS first, then an image enclosure. */
+    private static String[] image(SyndEntry entry) {
+        if (entry.getModule(MediaModule.URI) instanceof MediaEntryModule media) {
+            List<MediaContent> contents = new ArrayList<>(List.of(media.getMediaContents()));
+            for (MediaGroup group : media.getMediaGroups()) {
+                contents.addAll(List.of(group.getContents()));
+            }
+            for (MediaContent content : contents) {
+                boolean image = "image".equals(content.getMedium())
+                        || (content.getType() != null && content.getType().startsWith("image/"))
+                        || (content.getMedium() == null && content.getType() == null);
+                if (image && content.getReference() instanceof UrlReference url) {
+                    String credit = credit(content.getMetadata() == null ? null : content.getMetadata().getCredits());
+                    if (credit == null && media.getMetadata() != null) {
+                        credit = credit(media.getMetadata().getCredits());
+                    }
+                    return new String[] {url.getUrl().toString(), credit};
+                }
+            }
+            if (media.getMetadata() != null && media.getMetadata().getThumbnail() != null) {
+                for (Thumbnail thumbnail : media.getMetadata().getThumbnail()) {
+                    if (thumbnail.getUrl() != null) {
+                        return new String[] {thumbnail.getUrl().toString(), credit(media.getMetadata().getCredits())};
+                    }
+                }
+            }
+        }
+        for (SyndEnclosure enclosure : entry.getEnclosures()) {
+            if (enclosure.getType() != null && enclosure.getType().startsWith("image/") && enclosure.getUrl() != null) {
+                return new String[] {enclosure.getUrl(), null};
+            }
+        }
+        return new String[] {null, null};
+    }
+
+    private static String credit(Credit[] credits) {
+        if (credits == null) {
+            return null;
+        }
+        for (Credit credit : credits) {
+            if (credit.getName() != null && !credit.getName().isBlank()) {
+                return credit.getName().strip();
+            }
+        }
+        return null;
+    }
+
+    private ParsedFeed json(byte[] body) throws FeedMalformed {
+        JsonNode feed;
+        try {
+            feed = JSON.readTree(new String(withoutBom(body), StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            throw new FeedMalformed("The JSON is malformed: " + firstLine(e.getOriginalMessage()), e);
+        }
+        String version = feed.path("version").asString("");
+        if (!version.startsWith("https://jsonfeed.org/version/") || !feed.path("items").isArray()) {
+            throw new FeedMalformed("This JSON is not a JSON Feed (no jsonfeed.org version, or no items)");
+        }
+        List<ParsedItem> items = new ArrayList<>();
+        for (JsonNode item : feed.path("items")) {
+            if (items.size() == MAX_ITEMS) {
+                break;
+            }
+            String html = text(item, "content_html");
+            if (html == null && text(item, "content_text") != null) {
+                html = "<p>" + escape(text(item, "content_text")).replace("\n\n", "</p><p>") + "</p>";
+            }
+            String author = text(item.path("authors").path(0), "name");
+            if (author == null) {
+                author = text(item.path("author"), "name");
+            }
+            List<String> tags = new ArrayList<>();
+            item.path("tags").forEach(tag -> tags.add(tag.asString()));
+            String image = text(item, "image") != null ? text(item, "image") : text(item, "banner_image");
+            items.add(new ParsedItem(text(item, "id"), text(item, "url"), text(item, "title"), html, text(item, "summary"),
+                    date(text(item, "date_published") != null ? text(item, "date_published") : text(item, "date_modified")),
+                    author, tags, image, null));
+        }
+        return new ParsedFeed("json-" + version.substring(version.lastIndexOf('/') + 1), text(feed, "title"),
+                text(feed, "language"), items);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        String text = value.asString();
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static Instant date(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The first few hundred characters of the body, decoded loosely, without a BOM or leading white space. */
+    private static String start(byte[] body) {
+        byte[] bytes = withoutBom(body);
+        String text;
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            text = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.UTF_16);
+        } else {
+            text = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1);
+        }
+        return text.replace("\uFEFF", "").stripLeading();
+    }
+
+    private static byte[] withoutBom(byte[] body) {
+        if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
+            return java.util.Arrays.copyOfRange(body, 3, body.length);
+        }
+        return body;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? e.getMessage() : root.getMessage();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
+    }
+
+    private static String escape(String text) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.newsdesk.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code ingest --dry-run}, as an operator runs it on good and bad feeds. */
+class IngestCommandTest {
+
+    @TempDir Path folder;
+
+    @Test
+    void printsOneJsonObjectPerItemAndExitsZero() throws Exception {
+        Result result = run("--dry-run", fixture("rss20-media.xml").toString());
+
+        assertThat(result.code()).isZero();
+        assertThat(result.err()).isEmpty();
+        String[] lines = result.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        JsonNode first = JsonMapper.builder().build().readTree(lines[0]);
+        assertThat(first.path("title").asString()).isEqualTo("На заводе в Казани & Самаре запустили новую линию");
+        assertThat(first.path("link").asString()).isEqualTo("https://severinform.example.org/news/101?id=7");
+        assertThat(first.path("guid").asString()).isEqualTo("severinform-101");
+        assertThat(first.path("published").asString()).isEqualTo("2026-01-06T06:30:00Z");
+        assertThat(first.path("language").asString()).isEqualTo("ru");
+        assertThat(first.path("image").asString()).isEqualTo("https://severinform.example.org/img/101.jpg");
+        assertThat(first.path("credit").asString()).isEqualTo("© Severinform 2026, Pyotr Ivanov");
+        assertThat(first.path("textLength").asInt()).isPositive();
+    }
+
+    @Test
+    void exitsTwoWithOneLineOnBadFeeds() throws Exception {
+        for (String[] bad : new String[][] {
+                {"malformed.xml", "not a feed: The feed is not well-formed XML"},
+                {"not-a-feed.html", "not a feed: This is a web page (HTML), not a feed"},
+                {"entity-bomb.xml", "not a feed: The feed declares a DOCTYPE"},
+                {"empty.xml", "not a feed: The feed is empty"}}) {
+            Result result = run("--dry-run", fixture(bad[0]).toString());
+            assertThat(result.code()).as(bad[0]).isEqualTo(2);
+            assertThat(result.err()).as(bad[0]).startsWith(bad[1]).hasLineCount(1);
+            assertThat(result.out()).isEmpty();
+        }
+        Result unreachable = run("--dry-run", "http://127.0.0.1:1/feed");
+        assertThat(unreachable.code()).isEqualTo(2);
+        assertThat(unreachable.err()).startsWith("not a feed: The address 127.0.0.1").hasLineCount(1);
+        assertThat(run("--dry-run", folder.resolve("missing.xml").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void explainsItsUsage() {
+        Result result = run("feed.xml");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).startsWith("usage:");
+    }
+
+    private Path fixture(String name) throws IOException {
+        Path file = folder.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream("/testdata/feeds/" + name)) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = IngestCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.newsdesk.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The parser over the fixture feeds in {@code testdata/feeds}: every format, each encoding, and hostile input. */
+class FeedParserTest {
+
+    private final FeedParser parser = new FeedParser();
+
+    @Test
+    void readsRss20WithMediaRssAndContentEncoded() throws Exception {
+        ParsedFeed feed = parse("rss20-media.xml");
+
+        assertThat(feed.format()).isEqualTo("rss_2.0");
+        assertThat(feed.language()).isEqualTo("ru");
+        ParsedItem item = feed.items().getFirst();
+        assertThat(item.title()).isEqualTo("На заводе в Казани & Самаре запустили новую линию");
+        assertThat(item.guid()).isEqualTo("severinform-101");
+        assertThat(item.published()).isEqualTo(Instant.parse("2026-01-06T06:30:00Z"));
+        assertThat(item.author()).isEqualTo("Анна Смирнова");
+        assertThat(item.categories()).containsExactly("Авиастроение", "Татарстан");
+        assertThat(item.summary()).isEqualTo("Предприятие сократило цикл сборки на треть.");
+        assertThat(item.html()).contains("<a href=\"/news/100?utm_campaign=x\">");
+        assertThat(item.imageUrl()).isEqualTo("https://severinform.example.org/img/101.jpg");
+        assertThat(item.imageCredit()).isEqualTo("© Severinform 2026, Pyotr Ivanov");
+
+        ParsedItem second = feed.items().get(1);
+        assertThat(second.published()).isNull();
+        assertThat(second.imageUrl()).as("an image enclosure").isEqualTo("https://severinform.example.org/img/102.png");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "rss091.xml, rss_0.91U, Café owners near the shipyard welcome new orders",
+            "rss092.xml, rss_0.92, Radar makers report a record year",
+            "rss10-rdf.xml, rss_1.0, Satellite operator orders two more spacecraft",
+            "atom03.xml, atom_0.3, Engine plant finishes test stand",
+            "atom10.xml, atom_1.0, Navy <em>awards</em> frigate contract",
+            "jsonfeed11.json, json-1.1, Tejas deliveries pick up pace",
+            "jsonfeed10.json, json-1, Первая новость",
+            "rss20-windows-1251.xml, rss_2.0, Самарский завод выпустил юбилейный двигатель",
+            "rss20-koi8-r.xml, rss_2.0, Самарский завод выпустил юбилейный двигатель"})
+    void readsEveryFormatAndEncoding(String fixture, String format, String firstTitle) throws Exception {
+        ParsedFeed feed = parse(fixture);
+
+        assertThat(feed.format()).isEqualTo(format);
+        assertThat(feed.items()).isNotEmpty();
+        assertThat(feed.items().getFirst().title()).isEqualTo(firstTitle);
+    }
+
+    @Test
+    void takesTheCharsetFromTheHttpHeaderWhenTheXmlDoesNotDeclareOne() throws Exception {
+        String xml = "<rss version=\"2.0\"><channel><title>Т</title><item><title>Новость в кодировке 1251</title></item></channel></rss>";
+
+        ParsedFeed feed = parser.parse(xml.getBytes("windows-1251"), "application/rss+xml; charset=windows-1251");
+
+        assertThat(feed.items().getFirst().title()).isEqualTo("Новость в кодировке 1251");
+    }
+
+    @Test
+    void readsJsonFeedDetailsAndTextContent() throws Exception {
+        ParsedFeed feed = parse("jsonfeed11.json");
+
+        ParsedItem first = feed.items().getFirst();
+        assertThat(first.published()).isEqualTo(Instant.parse("2026-01-06T01:30:00Z"));
+        assertThat(first.author()).isEqualTo("Rahul Menon");
+        assertThat(first.imageUrl()).isEqualTo("https://deccandefence.example.com/img/77.jpg");
+        assertThat(feed.items().get(1).html()).isEqualTo("<p>First paragraph.</p><p>Second paragraph.</p>");
+        assertThat(parse("jsonfeed10.json").items().getFirst().author()).isEqualTo("Иван Петров");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "malformed.xml | The feed is not well-formed XML",
+            "entity-bomb.xml | The feed declares a DOCTYPE, which is refused",
+            "external-entity.xml | The feed declares a DOCTYPE, which is refused",
+            "not-a-feed.html | This is a web page (HTML), not a feed",
+            "empty.xml | The feed is empty"})
+    void refusesHostileOrBrokenInputWithASentence(String fixture, String reason) {
+        assertThatThrownBy(() -> parse(fixture)).isInstanceOf(FeedMalformed.class).hasMessageStartingWith(reason);
+    }
+
+    @Test
+    void refusesOtherXmlAndJson() {
+        assertThatThrownBy(() -> parser.parse("<html-ish><x/></html-ish>".getBytes(StandardCharsets.UTF_8), null))
+                .isInstanceOf(FeedMalformed.class);
+        assertThatThrownBy(() -> parser.parse("{\"hello\": 1}".getBytes(StandardCharsets.UTF_8), null))
+                .isInstanceOf(FeedMalformed.class).hasMessageContaining("not a JSON Feed");
+        assertThatThrownBy(() -> parser.parse("just text".getBytes(StandardCharsets.UTF_8), null))
+                .isInstanceOf(FeedMalformed.class).hasMessageContaining("neither XML nor JSON");
+    }
+
+    @Test
+    void readsAHugeFeedUpToItsItemLimit() throws Exception {
+        StringBuilder xml = new StringBuilder("<rss version=\"2.0\"><channel><title>Huge</title>");
+        for (int i = 0; i < FeedParser.MAX_ITEMS + 500; i++) {
+            xml.append("<item><title>Item ").append(i).append("</title><link>https://huge.example.org/").append(i)
+                    .append("</link></item>");
+        }
+        xml.append("</channel></rss>");
+
+        ParsedFeed feed = parser.parse(xml.toString().getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+
+        assertThat(feed.items()).hasSize(FeedParser.MAX_ITEMS);
+    }
+
+    static byte[] fixture(String name) throws IOException {
+        try (InputStream in = FeedParserTest.class.getResourceAsStream("/testdata/feeds/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private ParsedFeed parse(String name) throws Exception {
+        return parser.parse(fixture(name), null);
+    }
+}
