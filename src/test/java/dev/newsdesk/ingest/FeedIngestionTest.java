@@ -1,0 +1,205 @@
+package dev.newsdesk.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import dev.newsdesk.NewsdeskTest;
+import dev.newsdesk.TestNews;
+import dev.newsdesk.WebClient;
+import dev.newsdesk.article.Article;
+import dev.newsdesk.article.ArticleDesk;
+import dev.newsdesk.article.ArticleStatus;
+import dev.newsdesk.article.Rubric;
+import dev.newsdesk.article.Source;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A feed served by the test becomes articles on the portal's pages, once, and revisions update them. */
+@NewsdeskTest
+class FeedIngestionTest {
+
+    @Autowired FeedDesk feeds;
+    @Autowired FeedRefresher refresher;
+    @Autowired ArticleDesk desk;
+    @Autowired TestNews news;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    FeedServer server;
+    Rubric rubric;
+    Source source;
+
+    @BeforeEach
+    void serve() throws Exception {
+        server = new FeedServer();
+        rubric = news.rubric();
+        source = news.foreignSource();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aFeedBecomesArticlesWithTheRightsNoticeOfItsSource() throws Exception {
+        server.put("/img/1.png", png()).put("/feed.xml", rss(item("g-1", "Завод выпустил сотый двигатель серии",
+                "Предприятие завершило выпуск юбилейного двигателя и готовит новую серию для гражданской авиации.",
+                "/img/1.png")));
+        long feed = subscribe("/feed.xml", true);
+
+        FeedRefresher.Refresh first = refresher.refresh(feed);
+
+        assertThat(first.added()).isEqualTo(1);
+        assertThat(first.error()).isNull();
+        long articleId = feeds.articleOf(feed, "g-1").orElseThrow();
+        Article article = desk.find(articleId).orElseThrow();
+        assertThat(article.status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(article.sourceId()).isEqualTo(source.id());
+        assertThat(article.originalUrl()).isEqualTo("https://review.example.com/news/g-1");
+        assertThat(article.imageId()).as("the lead image was downloaded").isNotNull();
+        assertThat(article.publishedAt()).isEqualTo(Instant.parse("2026-01-06T06:30:00Z"));
+
+        WebClient web = new WebClient(port);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(web.get("/rubric/" + rubric.slug()).body()).contains("Завод выпустил сотый двигатель серии"));
+        Document page = web.page(article.path());
+        assertThat(page.selectFirst(".story-rights p").text()).isEqualTo("Права на этот материал принадлежат The Test Review");
+        assertThat(page.selectFirst(".story-rights a").attr("href")).isEqualTo("https://review.example.com/news/g-1");
+
+        FeedRefresher.Refresh again = refresher.refresh(feed);
+        assertThat(again.added()).isZero();
+        assertThat(again.unchanged()).isEqualTo(1);
+        Feed status = feeds.find(feed).orElseThrow();
+        assertThat(status.itemsAdded()).isEqualTo(1);
+        assertThat(status.lastSuccessAt()).isNotNull();
+        assertThat(status.lastError()).isNull();
+        assertThat(status.nextFetchAt()).isAfter(Instant.now().plus(Duration.ofMinutes(25)));
+    }
+
+    @Test
+    void aCorrectedItemRevisesItsArticle() {
+        server.put("/feed.xml", rss(item("g-2", "Первый заголовок новости",
+                "Текст новости о заводе, который строит фрегаты для флота.", null)));
+        long feed = subscribe("/feed.xml", true);
+        refresher.refresh(feed);
+        long articleId = feeds.articleOf(feed, "g-2").orElseThrow();
+
+        server.put("/feed.xml", rss(item("g-2", "Исправленный заголовок новости",
+                "Текст новости о заводе, который строит фрегаты для флота.", null)));
+        FeedRefresher.Refresh revised = refresher.refresh(feed);
+
+        assertThat(revised.revised()).isEqualTo(1);
+        assertThat(revised.added()).isZero();
+        assertThat(desk.find(articleId).orElseThrow().title()).isEqualTo("Исправленный заголовок новости");
+    }
+
+    @Test
+    void aNearDuplicateFromTheSameSourceIsARevisionAndFromAnotherSourceItsOwnStory() {
+        String text = "Судостроительный завод спустил на воду головной фрегат новой серии. Корабль достроят на плаву, "
+                + "а ходовые испытания начнутся летом. Завод рассчитывает передать фрегат флоту до конца следующего года, "
+                + "после чего начнётся строительство второго корабля серии на том же стапеле.";
+        server.put("/a.xml", rss(item("a-1", "Завод спустил на воду головной фрегат", text, null)));
+        long first = subscribe("/a.xml", true);
+        refresher.refresh(first);
+        long articleId = feeds.articleOf(first, "a-1").orElseThrow();
+
+        server.put("/a.xml", rss(item("a-1-updated", "Завод спустил на воду головной фрегат серии", text + " Обновлено.", null)));
+        FeedRefresher.Refresh sameSource = refresher.refresh(first);
+        assertThat(sameSource.revised()).isEqualTo(1);
+        assertThat(feeds.articleOf(first, "a-1-updated")).hasValue(articleId);
+
+        Source other = news.foreignSource();
+        server.put("/b.xml", rss(item("b-1", "Головной фрегат спущен на воду", text, null)));
+        long second = feeds.subscribe(other.id(), new FeedForm(server.url("/b.xml"), rubric.id(), null, null, true,
+                false, 30, true));
+        FeedRefresher.Refresh otherSource = refresher.refresh(second);
+
+        assertThat(otherSource.added()).isEqualTo(1);
+        long otherArticle = feeds.articleOf(second, "b-1").orElseThrow();
+        assertThat(otherArticle).isNotEqualTo(articleId);
+        assertThat(jdbc.sql("SELECT score FROM story_similarity WHERE article_id = ? AND similar_id = ?")
+                .params(otherArticle, articleId).query(Double.class).single()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void itemsAreKeptAsDraftsWhenTheFeedSaysSo() {
+        server.put("/drafts.xml", rss(item("d-1", "Новость на проверку редактору", "Текст для редактора.", null)));
+        long feed = subscribe("/drafts.xml", false);
+
+        refresher.refresh(feed);
+
+        assertThat(desk.find(feeds.articleOf(feed, "d-1").orElseThrow()).orElseThrow().status()).isEqualTo(ArticleStatus.DRAFT);
+    }
+
+    @Test
+    void aFailingFeedKeepsItsErrorAndWaitsLongerEachTime() {
+        server.put("/broken.xml", "x").fail("/broken.xml", 500);
+        long feed = subscribe("/broken.xml", true);
+
+        FeedRefresher.Refresh failed = refresher.refresh(feed);
+        Feed once = feeds.find(feed).orElseThrow();
+        refresher.refresh(feed);
+        Feed twice = feeds.find(feed).orElseThrow();
+
+        assertThat(failed.error()).isEqualTo("The server answered 500 (a server error)");
+        assertThat(once.lastError()).isEqualTo("The server answered 500 (a server error)");
+        assertThat(once.failures()).isEqualTo(1);
+        assertThat(twice.failures()).isEqualTo(2);
+        assertThat(Duration.between(twice.lastFetchAt(), twice.nextFetchAt()))
+                .isGreaterThan(Duration.between(once.lastFetchAt(), once.nextFetchAt()).multipliedBy(3).dividedBy(2));
+
+        server.put("/broken.xml", rss(item("ok-1", "Лента снова работает", "Текст.", null)));
+        refresher.refresh(feed);
+        assertThat(feeds.find(feed).orElseThrow().lastError()).isNull();
+        assertThat(feeds.find(feed).orElseThrow().failures()).isZero();
+    }
+
+    @Test
+    void badFeedsFailAloneWhileOthersGoOn() {
+        server.put("/html.xml", "<!DOCTYPE html><html><body>page</body></html>")
+                .put("/good.xml", rss(item("good-1", "Хорошая лента работает", "Текст хорошей ленты.", null)));
+        long bad = subscribe("/html.xml", true);
+        long good = subscribe("/good.xml", true);
+
+        assertThat(refresher.refresh(bad).error()).isEqualTo("This is a web page (HTML), not a feed");
+        assertThat(refresher.refresh(good).added()).isEqualTo(1);
+    }
+
+    private long subscribe(String path, boolean autoPublish) {
+        return feeds.subscribe(source.id(), new FeedForm(server.url(path), rubric.id(), null, null, autoPublish, false,
+                30, true));
+    }
+
+    private static String item(String guid, String title, String text, String image) {
+        return "<item><title>" + title + "</title><link>https://review.example.com/news/" + guid + "?utm_source=rss</link>"
+                + "<guid isPermaLink=\"false\">" + guid + "</guid><pubDate>Tue, 06 Jan 2026 09:30:00 +0300</pubDate>"
+                + "<description><![CDATA[<p>" + text + "</p>]]></description>"
+                + (image == null ? "" : "<enclosure url=\"" + image + "\" type=\"image/png\" length=\"100\"/>") + "</item>";
+    }
+
+    private String rss(String... items) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Test</title>"
+                + "<link>" + server.url("/") + "</link><description>d</description>" + String.join("", List.of(items))
+                + "</channel></rss>";
+    }
+
+    private static byte[] png() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+}
