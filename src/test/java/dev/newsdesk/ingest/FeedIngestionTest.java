@@ -179,6 +179,28 @@ class FeedIngestionTest {
         assertThat(refresher.refresh(good).added()).isEqualTo(1);
     }
 
+    @Test
+    void fullTextModeTakesTheStoryFromItsPageOrKeepsTheSummary() {
+        String paragraph = "<p>На заводе в Комсомольске-на-Амуре завершили сборку очередного самолёта. Машина прошла "
+                + "наземные проверки и готовится к первому полёту, после чего её передадут заказчику.</p>";
+        server.put("/story.html", "<html><head><title>Story</title></head><body><nav>menu menu menu</nav><article>"
+                + "<h1>Самолёт готов</h1>" + paragraph.repeat(6) + "</article><footer>footer</footer></body></html>");
+        server.put("/summaries.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+                + "<item><title>Самолёт готов к полёту</title><link>" + server.url("/story.html") + "</link><guid>ft-1</guid>"
+                + "<description>Коротко о самолёте.</description></item>"
+                + "<item><title>Страница пропала</title><link>" + server.url("/missing.html") + "</link><guid>ft-2</guid>"
+                + "<description>Только краткое содержание.</description></item></channel></rss>");
+        long feed = feeds.subscribe(source.id(), new FeedForm(server.url("/summaries.xml"), rubric.id(), null, null, true,
+                true, 30, true));
+
+        refresher.refresh(feed);
+
+        assertThat(desk.find(feeds.articleOf(feed, "ft-1").orElseThrow()).orElseThrow().body().html())
+                .contains("Комсомольске-на-Амуре").doesNotContain("menu menu");
+        assertThat(desk.find(feeds.articleOf(feed, "ft-2").orElseThrow()).orElseThrow().body().html())
+                .contains("Только краткое содержание.");
+    }
+
     private long subscribe(String path, boolean autoPublish) {
         return feeds.subscribe(source.id(), new FeedForm(server.url(path), rubric.id(), null, null, autoPublish, false,
                 30, true));
