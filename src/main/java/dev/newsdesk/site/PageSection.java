@@ -23,7 +23,9 @@ public interface PageSection {
         /** The right-hand side of the masthead (log in, the member's menu). */
         HEADER_TOOLS,
         /** Below the article and its rights notice. */
-        UNDER_ARTICLE
+        UNDER_ARTICLE,
+        /** The staff's start page: the desks of the modules, for those whose roles open them. */
+        ADMIN_HOME
     }
 
     /**

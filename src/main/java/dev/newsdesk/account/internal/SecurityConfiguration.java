@@ -92,6 +92,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/users", "/admin/users/**", "/en/admin/users", "/en/admin/users/**",
                                 "/admin/audit", "/en/admin/audit", "/admin/mail", "/en/admin/mail").hasRole("ADMIN")
+                        .requestMatchers("/admin/sources", "/admin/sources/**", "/en/admin/sources", "/en/admin/sources/**")
+                        .hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers("/admin", "/admin/**", "/en/admin", "/en/admin/**")
                         .hasAnyRole("EDITOR", "MODERATOR", "ADMIN")
                         .requestMatchers("/account", "/account/**", "/en/account", "/en/account/**").authenticated()

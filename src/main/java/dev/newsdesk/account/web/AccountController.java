@@ -9,6 +9,7 @@ import dev.newsdesk.account.Member;
 import dev.newsdesk.account.Members;
 import dev.newsdesk.account.internal.MemberSessions;
 import dev.newsdesk.account.internal.Registry;
+import dev.newsdesk.site.Csrf;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.Page;
 import dev.newsdesk.site.Pages;

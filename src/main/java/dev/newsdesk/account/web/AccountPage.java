@@ -3,6 +3,7 @@ package dev.newsdesk.account.web;
 import java.util.List;
 import java.util.Map;
 
+import dev.newsdesk.site.Csrf;
 import dev.newsdesk.site.Page;
 
 /**

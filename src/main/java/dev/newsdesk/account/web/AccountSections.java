@@ -3,6 +3,7 @@ package dev.newsdesk.account.web;
 import dev.newsdesk.account.Member;
 import dev.newsdesk.account.Members;
 import dev.newsdesk.account.internal.LoginPaths;
+import dev.newsdesk.site.Csrf;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.PageSection;
 import dev.newsdesk.site.Pages;

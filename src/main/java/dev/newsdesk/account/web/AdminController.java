@@ -12,9 +12,11 @@ import dev.newsdesk.account.Role;
 import dev.newsdesk.account.internal.Accounts;
 import dev.newsdesk.account.internal.Staff;
 import dev.newsdesk.mail.Mailer;
+import dev.newsdesk.site.Csrf;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.NavLink;
 import dev.newsdesk.site.Page;
+import dev.newsdesk.site.PageSection;
 import dev.newsdesk.site.Pages;
 import dev.newsdesk.site.SiteTime;
 import dev.newsdesk.site.Templates;
@@ -62,8 +64,10 @@ class AdminController {
             links.add(new NavLink(page.t("admin.audit.title"), language.path("/admin/audit")));
             links.add(new NavLink(page.t("admin.mail.title"), language.path("/admin/mail")));
         }
-        String note = me.has(Role.ADMIN) ? null : page.t("admin.comingSoon");
-        return Forms.private_(templates.page("account/admin-home", new AdminPages.Home(page, links, note)));
+        List<gg.jte.Content> desks = pages.sections(PageSection.Slot.ADMIN_HOME,
+                new PageSection.SectionContext(language, language.path("/admin"), null));
+        String note = links.isEmpty() && desks.isEmpty() ? page.t("admin.comingSoon") : null;
+        return Forms.private_(templates.page("account/admin-home", new AdminPages.Home(page, links, desks, note)));
     }
 
     @GetMapping({"/admin/users", "/en/admin/users"})

@@ -2,6 +2,7 @@ package dev.newsdesk.account.web;
 
 import java.util.List;
 
+import dev.newsdesk.site.Csrf;
 import dev.newsdesk.site.NavLink;
 import dev.newsdesk.site.Page;
 
@@ -12,7 +13,7 @@ public final class AdminPages {
     }
 
     /** The staff's start page: what each of their roles lets them do. */
-    public record Home(Page page, List<NavLink> links, String note) {
+    public record Home(Page page, List<NavLink> links, List<gg.jte.Content> desks, String note) {
     }
 
     /** Accounts, found by name or address, with their roles and bans to change. */

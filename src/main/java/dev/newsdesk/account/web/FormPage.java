@@ -3,6 +3,8 @@ package dev.newsdesk.account.web;
 import java.util.List;
 import java.util.Map;
 
+import dev.newsdesk.site.Csrf;
+import dev.newsdesk.site.FormField;
 import dev.newsdesk.site.NavLink;
 import dev.newsdesk.site.Page;
 
@@ -14,13 +16,10 @@ import dev.newsdesk.site.Page;
  * @param hidden hidden fields (the language, where to go next)
  * @param remember whether to offer "remember me"
  */
-public record FormPage(Page page, String heading, String intro, Csrf csrf, String action, List<Field> fields,
+public record FormPage(Page page, String heading, String intro, Csrf csrf, String action, List<FormField> fields,
                        Map<String, String> hidden, boolean remember, String submit, Map<String, String> errors,
                        String notice, List<NavLink> links) {
 
-    /** A form field: its name, label, input type, value, autocomplete hint and a help line. */
-    public record Field(String name, String label, String type, String value, String autocomplete, String help) {
-    }
 
     public String error(String field) {
         return errors.get(field);

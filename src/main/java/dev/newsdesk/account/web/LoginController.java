@@ -4,6 +4,8 @@ import java.util.List;
 
 import dev.newsdesk.account.internal.Accounts;
 import dev.newsdesk.account.internal.LoginPaths;
+import dev.newsdesk.site.Csrf;
+import dev.newsdesk.site.FormField;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.NavLink;
 import dev.newsdesk.site.Page;
@@ -46,8 +48,8 @@ class LoginController {
         };
         String suffix = back == null ? "" : "?next=" + LoginPaths.encode(back);
         FormPage model = new FormPage(page, page.t("login.title"), null, Csrf.of(request), "/login",
-                List.of(new FormPage.Field("login", page.t("login.login"), "text", null, "username", null),
-                        new FormPage.Field("password", page.t("login.password"), "password", null, "current-password", null)),
+                List.of(FormField.input("login", page.t("login.login"), "text", null, "username", null),
+                        FormField.input("password", page.t("login.password"), "password", null, "current-password", null)),
                 Forms.hidden("language", language.code(), "next", back), true, page.t("login.submit"),
                 message == null ? java.util.Map.of() : java.util.Map.of("form", message), noticeText,
                 List.of(new NavLink(page.t("login.toSignUp"), language.path("/signup") + suffix),

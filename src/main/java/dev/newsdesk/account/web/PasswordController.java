@@ -6,6 +6,8 @@ import java.util.Map;
 import dev.newsdesk.account.AccountRejected;
 import dev.newsdesk.account.AccountSettings;
 import dev.newsdesk.account.internal.Registry;
+import dev.newsdesk.site.Csrf;
+import dev.newsdesk.site.FormField;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.NavLink;
 import dev.newsdesk.site.Page;
@@ -91,7 +93,7 @@ class PasswordController {
         Page page = page(language, "/password/reset", "reset.title");
         return new FormPage(page, page.t("reset.title"), page.t("reset.intro"), Csrf.of(request),
                 language.path("/password/reset/" + token),
-                List.of(new FormPage.Field("password", page.t("form.newPassword"), "password", null, "new-password",
+                List.of(FormField.input("password", page.t("form.newPassword"), "password", null, "new-password",
                         page.texts().get("form.password.help", settings.minPasswordLength()))),
                 Map.of(), false, page.t("reset.submit"), errors, null, List.of());
     }

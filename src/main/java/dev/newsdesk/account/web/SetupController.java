@@ -6,6 +6,8 @@ import java.util.Map;
 import dev.newsdesk.account.AccountRejected;
 import dev.newsdesk.account.AccountSettings;
 import dev.newsdesk.account.internal.FirstAdmin;
+import dev.newsdesk.site.Csrf;
+import dev.newsdesk.site.FormField;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.Page;
 import dev.newsdesk.site.PageNotFound;
@@ -63,9 +65,9 @@ class SetupController {
                           HttpServletRequest request) {
         Page page = pages.page(Language.RU, "/setup").title(pages.texts(Language.RU).get("setup.title")).build();
         return new FormPage(page, page.t("setup.title"), page.t("setup.intro"), Csrf.of(request), "/setup/" + token,
-                List.of(new FormPage.Field("displayName", page.t("form.displayName"), "text", displayName, "nickname", null),
-                        new FormPage.Field("email", page.t("form.email"), "email", email, "email", null),
-                        new FormPage.Field("password", page.t("form.password"), "password", null, "new-password",
+                List.of(FormField.input("displayName", page.t("form.displayName"), "text", displayName, "nickname", null),
+                        FormField.input("email", page.t("form.email"), "email", email, "email", null),
+                        FormField.input("password", page.t("form.password"), "password", null, "new-password",
                                 page.texts().get("form.password.help", settings.minPasswordLength()))),
                 Map.of(), false, page.t("setup.submit"), errors, null, List.of());
     }

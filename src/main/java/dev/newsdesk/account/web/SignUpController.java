@@ -8,6 +8,8 @@ import dev.newsdesk.account.AccountSettings;
 import dev.newsdesk.account.Member;
 import dev.newsdesk.account.internal.LoginPaths;
 import dev.newsdesk.account.internal.Registry;
+import dev.newsdesk.site.Csrf;
+import dev.newsdesk.site.FormField;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.NavLink;
 import dev.newsdesk.site.Page;
@@ -93,10 +95,10 @@ class SignUpController {
         String suffix = next == null ? "" : "?next=" + LoginPaths.encode(next);
         return new FormPage(page, page.t("signup.title"), page.t("signup.intro"), Csrf.of(request),
                 language.path("/signup"),
-                List.of(new FormPage.Field("displayName", page.t("form.displayName"), "text", displayName, "nickname",
+                List.of(FormField.input("displayName", page.t("form.displayName"), "text", displayName, "nickname",
                                 page.t("form.displayName.help")),
-                        new FormPage.Field("email", page.t("form.email"), "email", email, "email", null),
-                        new FormPage.Field("password", page.t("form.password"), "password", null, "new-password",
+                        FormField.input("email", page.t("form.email"), "email", email, "email", null),
+                        FormField.input("password", page.t("form.password"), "password", null, "new-password",
                                 page.texts().get("form.password.help", settings.minPasswordLength()))),
                 Forms.hidden("next", next), false, page.t("signup.submit"), errors, null,
                 List.of(new NavLink(page.t("signup.toLogin"), language.path("/login") + suffix)));

@@ -1,4 +1,4 @@
-package dev.newsdesk.account.web;
+package dev.newsdesk.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -6,7 +6,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 /** The hidden field every form carries against cross-site request forgery. */
 public record Csrf(String parameterName, String token) {
 
-    static Csrf of(HttpServletRequest request) {
+    /** The token of the current request (loading it creates the session that keeps it). */
+    public static Csrf of(HttpServletRequest request) {
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return new Csrf(token.getParameterName(), token.getToken());
     }
