@@ -127,6 +127,33 @@ public class ArticleDesk {
         return published;
     }
 
+    /** Gives an article its lead image (or takes it away, with null). */
+    @Transactional
+    public void illustrate(long id, Long imageId) {
+        Article article = require(id);
+        if (imageId != null && images.find(imageId).isEmpty()) {
+            throw new ArticleRejected("There is no image " + imageId);
+        }
+        articles.illustrate(id, imageId, clock.instant());
+        if (article.isPublic()) {
+            events.publishEvent(new ArticleUpdated(id));
+        }
+    }
+
+    /** Records that an article is the translation of another, in the other language. */
+    @Transactional
+    public void linkTranslation(long translationId, long originalId) {
+        Article translation = require(translationId);
+        Article original = require(originalId);
+        if (translation.language() == original.language()) {
+            throw new ArticleRejected("A translation is in the other language than its original");
+        }
+        articles.linkTranslation(translationId, originalId, clock.instant());
+        if (translation.isPublic()) {
+            events.publishEvent(new ArticleUpdated(translationId));
+        }
+    }
+
     /** An article in any state, as stored now (not from a cache). */
     public Optional<Article> find(long id) {
         return articles.find(id);

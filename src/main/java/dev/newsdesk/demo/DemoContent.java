@@ -3,21 +3,31 @@ package dev.newsdesk.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.newsdesk.article.ArticleDesk;
-import dev.newsdesk.article.ArticleDraft;
 import dev.newsdesk.article.Image;
 import dev.newsdesk.article.Images;
-import dev.newsdesk.article.Rubric;
 import dev.newsdesk.article.Rubrics;
 import dev.newsdesk.article.Source;
 import dev.newsdesk.article.Sources;
+import dev.newsdesk.ingest.FeedDesk;
+import dev.newsdesk.ingest.FeedForm;
+import dev.newsdesk.ingest.FeedRefresher;
 import dev.newsdesk.site.Bilingual;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.stats.ViewCounter;
@@ -28,13 +38,16 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads {@code demo/demo.json} (and the pictures in {@code demo/images}) into a portal that has no
- * rubrics yet, so that a fresh installation opens on a living front page. Uses the same API as
- * editors and feeds: rubrics, sources and images first, then each article submitted and published.
+ * Fills a portal that has no rubrics yet with the bundled demo, so that a fresh installation opens on a
+ * living front page. Rubrics, sources and images come from {@code demo/demo.json}; the stories come
+ * through the feed pipeline, from the bundled feeds in {@code demo/feeds} (RSS, Atom, JSON Feed, one in
+ * windows-1251), each taken in as if its source's feed had been fetched. Their publication times are
+ * written as {@code {{published:HOURS}}} (hours before now), so that the demo always looks current.
+ * The demo's feeds are subscribed but disabled: their addresses do not exist. So are the real public feeds of
+ * a few agencies ({@code sampleFeeds}), for an editor to switch on where the portal can reach the internet.
  */
 @Component
 @EnableConfigurationProperties(DemoSettings.class)
@@ -42,23 +55,28 @@ class DemoContent implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
     static final String CONTENT = "demo/demo.json";
+    private static final Pattern PUBLISHED = Pattern.compile("\\{\\{published:(\\d+)}}");
 
     private final DemoSettings settings;
     private final Rubrics rubrics;
     private final Sources sources;
     private final Images images;
     private final ArticleDesk desk;
+    private final FeedDesk feeds;
+    private final FeedRefresher refresher;
     private final ViewCounter views;
     private final Clock clock;
     private final JsonMapper json;
 
-    DemoContent(DemoSettings settings, Rubrics rubrics, Sources sources, Images images, ArticleDesk desk,
-                ViewCounter views, Clock clock, JsonMapper json) {
+    DemoContent(DemoSettings settings, Rubrics rubrics, Sources sources, Images images, ArticleDesk desk, FeedDesk feeds,
+                FeedRefresher refresher, ViewCounter views, Clock clock, JsonMapper json) {
         this.settings = settings;
         this.rubrics = rubrics;
         this.sources = sources;
         this.images = images;
         this.desk = desk;
+        this.feeds = feeds;
+        this.refresher = refresher;
         this.views = views;
         this.clock = clock;
         this.json = json;
@@ -71,9 +89,9 @@ class DemoContent implements ApplicationRunner {
         }
         Demo demo = read();
         int articles = load(demo);
-        log.info("Loaded the demo content: {} rubrics, {} sources, {} images, {} articles "
+        log.info("Loaded the demo content: {} rubrics, {} sources, {} images, {} stories from {} bundled feeds "
                 + "(set newsdesk.demo.enabled=false to start empty)", demo.rubrics().size(), demo.sources().size(),
-                demo.images().size(), articles);
+                demo.images().size(), articles, demo.feeds().size());
     }
 
     int load(Demo demo) {
@@ -81,12 +99,11 @@ class DemoContent implements ApplicationRunner {
             rubrics.add(rubric.slug(), new Bilingual(rubric.nameRu(), rubric.nameEn()),
                     new Bilingual(rubric.headerRu(), rubric.headerEn()));
         }
-        Map<String, Long> sourceIds = new HashMap<>();
+        Map<String, Source> sourcesByKey = new HashMap<>();
         for (DemoSource source : demo.sources()) {
-            Source added = sources.add(new Source(0, source.key(), new Bilingual(source.nameRu(), source.nameEn()),
-                    source.country(), source.homeUrl(), new Bilingual(null, null),
-                    new Bilingual(source.licenceRu(), source.licenceEn())));
-            sourceIds.put(source.key(), added.id());
+            sourcesByKey.put(source.key(), sources.add(new Source(0, source.key(),
+                    new Bilingual(source.nameRu(), source.nameEn()), source.country(), source.homeUrl(),
+                    new Bilingual(null, null), new Bilingual(source.licenceRu(), source.licenceEn()))));
         }
         Map<String, Long> imageIds = new HashMap<>();
         for (DemoImage image : demo.images()) {
@@ -94,43 +111,80 @@ class DemoContent implements ApplicationRunner {
                     new Bilingual(image.captionRu(), image.captionEn()), image.credit());
             imageIds.put(image.file(), added.id());
         }
-        Map<String, Long> articleIds = new HashMap<>();
+        // Each item is filed under the rubric its category names.
+        String rules = demo.rubrics().stream().map(r -> r.slug() + " => " + r.slug()).collect(Collectors.joining("\n"));
+        long defaultRubric = rubrics.all().getFirst().id();
         Instant now = clock.instant();
-        for (DemoArticle article : demo.articles()) {
-            Rubric rubric = rubrics.bySlug(article.rubric())
-                    .orElseThrow(() -> new IllegalStateException("Demo article " + article.key() + ": no rubric " + article.rubric()));
-            // Minutes from the key spread stories of the same hour, always the same way.
-            Instant published = now.minus(Duration.ofHours(article.hoursAgo()))
-                    .minus(Duration.ofMinutes(Math.floorMod(article.key().hashCode(), 60)));
-            long id = desk.submit(new ArticleDraft(Language.ofCode(article.lang()), rubric.id(),
-                    required(sourceIds, article.source(), article), article.title(), null, article.subtitle(),
-                    paragraphs(article.body()), article.dateline(), article.author(), article.originalUrl(),
-                    article.image() == null ? null : required(imageIds, article.image(), article),
-                    article.translationOf() == null ? null : required(articleIds, article.translationOf(), article),
-                    published));
-            desk.publish(id);
-            articleIds.put(article.key(), id);
-            // Readership that a site of this kind would have gathered, so that counters and "most read" are not empty.
-            views.importViews(id, 40 + Math.floorMod(article.key().hashCode() * 31L, 4000) / Math.max(1, article.hoursAgo() / 24 + 1),
-                    published.plus(Duration.ofMinutes(30)));
+        List<Long> feedIds = new ArrayList<>();
+        int stories = 0;
+        for (DemoFeed feed : demo.feeds()) {
+            Source source = sourcesByKey.get(feed.source());
+            long feedId = feeds.subscribe(source.id(), new FeedForm(source.homeUrl() + "demo/" + feed.file(), defaultRubric,
+                    rules, null, true, false, 60, false));
+            FeedRefresher.Refresh taken = refresher.take(feedId, feedFile(feed, now), URI.create(source.homeUrl()));
+            if (taken.error() != null) {
+                throw new IllegalStateException("The bundled demo feed " + feed.file() + " cannot be read: " + taken.error());
+            }
+            feedIds.add(feedId);
+            stories += taken.added();
         }
-        return articleIds.size();
+        for (DemoArticle extra : demo.articles()) {
+            Long id = articleOf(feedIds, extra.key());
+            if (id != null && extra.image() != null) {
+                desk.illustrate(id, imageIds.get(extra.image()));
+            }
+            Long original = extra.translationOf() == null ? null : articleOf(feedIds, extra.translationOf());
+            if (id != null && original != null) {
+                desk.linkTranslation(id, original);
+            }
+        }
+        // Real agencies' feeds, subscribed but switched off: the test machines have no internet; an editor
+        // switches them on in the desk.
+        for (SampleFeed sample : demo.sampleFeeds()) {
+            Source source = sources.add(new Source(0, sample.key(), new Bilingual(sample.nameRu(), sample.nameEn()),
+                    sample.country(), sample.homeUrl(), new Bilingual(null, null),
+                    new Bilingual(sample.licenceRu(), sample.licenceEn())));
+            feeds.subscribe(source.id(), new FeedForm(sample.url(), rubrics.bySlug(sample.rubric()).orElseThrow().id(),
+                    rules, Language.ofCode(sample.language()), true, false, 15, false));
+        }
+        // Readership that a site of this kind would have gathered, so that counters and "most read" are not empty.
+        for (long feedId : feedIds) {
+            for (long id : feeds.latestArticles(feedId, 1000)) {
+                desk.find(id).ifPresent(article -> views.importViews(id, 40 + Math.floorMod(id * 7919L, 4000)
+                        / Math.max(1, Duration.between(article.publishedAt(), now).toDays() + 1),
+                        article.publishedAt().plus(Duration.ofMinutes(30))));
+            }
+        }
+        return stories;
     }
 
-    private static <T> T required(Map<String, T> ids, String key, DemoArticle article) {
-        T id = ids.get(key);
-        if (id == null) {
-            throw new IllegalStateException("Demo article " + article.key() + " refers to unknown " + key);
+    private Long articleOf(List<Long> feedIds, String key) {
+        for (long feedId : feedIds) {
+            java.util.Optional<Long> id = feeds.articleOf(feedId, key);
+            if (id.isPresent()) {
+                return id.get();
+            }
         }
-        return id;
+        return null;
     }
 
-    private static String paragraphs(List<String> body) {
-        StringBuilder html = new StringBuilder();
-        for (String paragraph : body) {
-            html.append("<p>").append(HtmlUtils.htmlEscape(paragraph)).append("</p>\n");
+    /** The bundled feed with its publication times set relative to now, in the encoding the file declares. */
+    private byte[] feedFile(DemoFeed feed, Instant now) {
+        String charset = "rss".equals(feed.format()) && new String(bytes("demo/feeds/" + feed.file()), 0, 60,
+                StandardCharsets.ISO_8859_1).contains("windows-1251") ? "windows-1251" : "UTF-8";
+        String text = new String(bytes("demo/feeds/" + feed.file()), java.nio.charset.Charset.forName(charset));
+        DateTimeFormatter format = "rss".equals(feed.format()) ? DateTimeFormatter.RFC_1123_DATE_TIME
+                : DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        Matcher matcher = PUBLISHED.matcher(text);
+        StringBuilder dated = new StringBuilder();
+        while (matcher.find()) {
+            // Whole seconds: feed date parsers do not all read fractions.
+            Instant at = now.minus(Duration.ofHours(Long.parseLong(matcher.group(1))))
+                    .minus(Duration.ofMinutes(Math.floorMod(matcher.start() * 7, 60))).truncatedTo(ChronoUnit.SECONDS);
+            matcher.appendReplacement(dated, format.format(at.atOffset(ZoneOffset.UTC)));
         }
-        return html.toString();
+        matcher.appendTail(dated);
+        return dated.toString().getBytes(java.nio.charset.Charset.forName(charset));
     }
 
     Demo read() {
@@ -145,12 +199,17 @@ class DemoContent implements ApplicationRunner {
         try (InputStream input = new ClassPathResource(path).getInputStream()) {
             return input.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the demo image " + path, e);
+            throw new UncheckedIOException("Cannot read the demo file " + path, e);
         }
     }
 
-    record Demo(List<DemoRubric> rubrics, List<DemoSource> sources, List<DemoImage> images,
-                List<DemoArticle> articles) {
+    record Demo(List<DemoRubric> rubrics, List<DemoSource> sources, List<DemoImage> images, List<DemoFeed> feeds,
+                List<DemoArticle> articles, List<SampleFeed> sampleFeeds) {
+    }
+
+    /** A real agency's public feed, offered disabled: the source, and the feed's address, rubric and language. */
+    record SampleFeed(String key, String nameRu, String nameEn, String country, String homeUrl, String licenceRu,
+                      String licenceEn, String url, String rubric, String language) {
     }
 
     record DemoRubric(String slug, String nameRu, String nameEn, String headerRu, String headerEn) {
@@ -163,8 +222,11 @@ class DemoContent implements ApplicationRunner {
     record DemoImage(String file, String captionRu, String captionEn, String credit) {
     }
 
-    record DemoArticle(String key, String lang, String rubric, String source, String title, String subtitle,
-                       String dateline, List<String> body, String author, String originalUrl, int hoursAgo,
-                       String image, String translationOf) {
+    /** A bundled feed of a source, in format "rss", "atom" or "json". */
+    record DemoFeed(String source, String file, String format) {
+    }
+
+    /** What a feed cannot say about one of its stories: its picture, and the story it translates. */
+    record DemoArticle(String key, String image, String translationOf) {
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Fills an empty portal with bundled demo rubrics, sources, images and articles, through the article module's API.
+ * Fills an empty portal with the bundled demo: rubrics, sources and images, and stories through the feed pipeline.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo")
 package dev.newsdesk.demo;

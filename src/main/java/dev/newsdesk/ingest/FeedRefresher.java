@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.newsdesk.ingest.clean.CleanItem;
 import dev.newsdesk.ingest.fetch.FetchFailed;
 import dev.newsdesk.ingest.internal.Feeds;
 import dev.newsdesk.ingest.internal.Intake;
@@ -95,13 +94,21 @@ public class FeedRefresher {
         }
     }
 
-    /** Takes items read elsewhere (a bundled feed file) in as if the feed had been fetched. */
-    public Refresh take(long feedId, java.util.List<CleanItem> items) {
+    /**
+     * Takes in a feed's body obtained some other way (a bundled file) as if it had been fetched from
+     * {@code base}: the same parsing, cleaning and intake, and the same status on the feed.
+     */
+    public Refresh take(long feedId, byte[] body, URI base) {
         Feed feed = feeds.find(feedId).orElseThrow(() -> new IllegalArgumentException("There is no feed " + feedId));
         Instant now = clock.instant();
-        Intake.Outcome outcome = intake.take(feed, items, now);
-        feeds.succeeded(feedId, null, null, outcome.added(), now, now.plus(Duration.ofMinutes(feed.pollMinutes())));
-        return new Refresh(true, false, outcome.added(), outcome.revised(), outcome.unchanged(), outcome.refused(), null);
+        try {
+            FeedReader.Reading reading = reader.read(body, null, base, feed.language(), now);
+            Intake.Outcome outcome = intake.take(feed, reading.items(), now);
+            feeds.succeeded(feedId, null, null, outcome.added(), now, now.plus(Duration.ofMinutes(feed.pollMinutes())));
+            return new Refresh(true, false, outcome.added(), outcome.revised(), outcome.unchanged(), outcome.refused(), null);
+        } catch (FeedMalformed e) {
+            return failed(feed, e.getMessage(), null, now);
+        }
     }
 
     private Refresh failed(Feed feed, String reason, Duration retryAfter, Instant now) {

@@ -45,6 +45,13 @@ class DemoContentTest {
         assertThat(count("SELECT count(*)" + demo + " AND a.translation_of IS NOT NULL")).isGreaterThanOrEqualTo(10);
         assertThat(count("SELECT count(*)" + demo + " AND a.author IS NOT NULL AND s.country <> 'RU'")).isGreaterThanOrEqualTo(6);
         assertThat(count("SELECT count(*)" + demo + " AND a.image_id IS NOT NULL")).isGreaterThanOrEqualTo(10);
+        assertThat(count("SELECT count(DISTINCT a.published_at)" + demo)).as("every story keeps its own time")
+                .isGreaterThanOrEqualTo(60);
+        assertThat(count("SELECT count(*) FROM feed f JOIN source s ON s.id = f.source_id WHERE s.slug = 'volgapress'"))
+                .as("the stories came through feeds").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM feed f JOIN source s ON s.id = f.source_id WHERE s.slug IN "
+                + "('tass', 'ria', 'interfax', 'defense-news', 'breaking-defense') AND f.enabled = FALSE"))
+                .as("real agencies' feeds, offered switched off").isEqualTo(5);
     }
 
     @Test

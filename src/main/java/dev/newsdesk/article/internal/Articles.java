@@ -95,6 +95,19 @@ public class Articles implements ChangeCursor.ChangeLog {
                 .update();
     }
 
+    /** Sets the article's lead image. */
+    public void illustrate(long id, Long imageId, Instant now) {
+        jdbc.sql("UPDATE article SET image_id = ?, updated_at = ?, change_seq = nextval('article_change_seq') WHERE id = ?")
+                .params(imageId, utc(now), id).update();
+    }
+
+    /** Marks the article as the translation of {@code originalId}. */
+    public void linkTranslation(long id, long originalId, Instant now) {
+        jdbc.sql("UPDATE article SET translation_of = ?, updated_at = ?, change_seq = nextval('article_change_seq') "
+                        + "WHERE id = ?")
+                .params(originalId, utc(now), id).update();
+    }
+
     /** Moves an article to {@code status}; {@code expected}, when given, must be its current status. */
     public boolean changeStatus(long id, ArticleStatus expected, ArticleStatus status, Instant publishedAt, Instant now) {
         return jdbc.sql("""
