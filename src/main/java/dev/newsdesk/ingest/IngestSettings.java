@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param allowPrivateAddresses whether feeds may point at loopback, private or link-local addresses (off: a feed
  *        could otherwise make the portal read its own network)
  * @param perHost requests one node makes to the same host at once
+ * @param parallelFeeds feeds one node refreshes at once
  * @param userAgent how the fetcher introduces itself
  * @param firstBackoff the wait after a first failure; it doubles with each further one
  * @param maxBackoff the longest wait between attempts at a failing feed
@@ -39,6 +40,7 @@ public record IngestSettings(
         @NotNull @DefaultValue({"http", "https"}) Set<String> schemes,
         @DefaultValue("false") boolean allowPrivateAddresses,
         @Min(1) @DefaultValue("2") int perHost,
+        @Min(1) @DefaultValue("2") int parallelFeeds,
         @NotNull @DefaultValue("Newsdesk/0.1 (+https://github.com/newsdesk/newsdesk; feed reader)") String userAgent,
         @NotNull @DefaultValue("1m") Duration firstBackoff,
         @NotNull @DefaultValue("6h") Duration maxBackoff,
@@ -49,7 +51,7 @@ public record IngestSettings(
     /** The defaults, for the command line, which runs without the application. */
     public static IngestSettings defaults() {
         return new IngestSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 10 * 1024 * 1024, 5 * 1024 * 1024, 5,
-                Set.of("http", "https"), false, 2, "Newsdesk/0.1 (+https://github.com/newsdesk/newsdesk; feed reader)",
+                Set.of("http", "https"), false, 2, 2, "Newsdesk/0.1 (+https://github.com/newsdesk/newsdesk; feed reader)",
                 Duration.ofMinutes(1), Duration.ofHours(6), Duration.ofSeconds(10), Duration.ofHours(48), true);
     }
 }

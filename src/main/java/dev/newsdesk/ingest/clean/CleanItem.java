@@ -10,11 +10,16 @@ import dev.newsdesk.site.Language;
  * links (sanitised later, on the way into the article module), a UTC publication time, and the language.
  *
  * @param link the canonical address of the story on its publisher's site
- * @param textLength characters of text in the body
+ * @param text the body as plain text
  */
-public record CleanItem(String guid, String link, String title, String lead, String bodyHtml, Instant published,
-                        String author, List<String> categories, String imageUrl, String imageCredit, Language language,
-                        int textLength) {
+public record CleanItem(String guid, String link, String title, String lead, String bodyHtml, String text,
+                        Instant published, String author, List<String> categories, String imageUrl, String imageCredit,
+                        Language language) {
+
+    /** Characters of text in the body. */
+    public int textLength() {
+        return text.length();
+    }
 
     /** The identity of the item within its feed: its GUID, or else its address. */
     public String key() {

@@ -61,8 +61,8 @@ public final class ItemCleaner {
                 : item.published().isAfter(fetchedAt.plus(FUTURE_TOLERANCE)) ? fetchedAt : item.published();
         Language detected = language != null ? language : Scripts.languageOf(title + " " + bodyText);
         return new CleanItem(item.guid(), link, title.length() > 500 ? title.substring(0, 500) : title, lead,
-                body.body().html(), published, text(item.author()), item.categories(), imageUrl,
-                text(item.imageCredit()), detected, bodyText.length());
+                body.body().html(), bodyText, published, text(item.author()), item.categories(), imageUrl,
+                text(item.imageCredit()), detected);
     }
 
     /** Plain text with entities decoded and white space collapsed. */

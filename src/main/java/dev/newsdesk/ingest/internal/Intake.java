@@ -99,7 +99,7 @@ public class Intake {
         if (item.key() == null) {
             throw new ArticleRejected("the item has neither a GUID nor a link");
         }
-        String text = item.title() + " " + Jsoup.parse(item.bodyHtml()).text();
+        String text = item.title() + " " + item.text();
         int[] signature = MinHash.signature(Shingles.of(text, item.language()));
         String hash = hash(item);
         Optional<FeedItems.StoredItem> seen = items.byKey(feed.id(), item.key()).or(() -> items.byLink(feed.sourceId(), item.link()));
@@ -158,8 +158,8 @@ public class Intake {
             return item;
         }
         return new CleanItem(item.guid(), item.link(), item.title(), item.lead() == null ? item.title() : item.lead(),
-                page, item.published(), item.author(), item.categories(), item.imageUrl(), item.imageCredit(),
-                item.language(), Jsoup.parse(page).text().length());
+                page, Jsoup.parse(page).text(), item.published(), item.author(), item.categories(), item.imageUrl(),
+                item.imageCredit(), item.language());
     }
 
     /** Downloads and stores the lead image; a story goes without one when that fails. */

@@ -171,7 +171,7 @@ class FetcherTest {
     private Fetcher fetcher(boolean allowPrivate, int maxBytes) {
         IngestSettings defaults = IngestSettings.defaults();
         return new Fetcher(new IngestSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), maxBytes,
-                defaults.maxImageBytes(), 5, Set.of("http", "https"), allowPrivate, 2, defaults.userAgent(),
+                defaults.maxImageBytes(), 5, Set.of("http", "https"), allowPrivate, 2, 2, defaults.userAgent(),
                 defaults.firstBackoff(), defaults.maxBackoff(), defaults.schedulerTick(), defaults.nearDuplicateWindow(),
                 true));
     }
