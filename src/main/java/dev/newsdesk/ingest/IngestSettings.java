@@ -1,11 +1,13 @@
 package dev.newsdesk.ingest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -48,10 +50,8 @@ public record IngestSettings(
         @NotNull @DefaultValue("48h") Duration nearDuplicateWindow,
         @DefaultValue("true") boolean enabled) {
 
-    /** The defaults, for the command line, which runs without the application. */
+    /** The defaults (those declared above), for the command line, which runs without the application. */
     public static IngestSettings defaults() {
-        return new IngestSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), 10 * 1024 * 1024, 5 * 1024 * 1024, 5,
-                Set.of("http", "https"), false, 2, 2, "Newsdesk/0.1 (+https://github.com/newsdesk/newsdesk; feed reader)",
-                Duration.ofMinutes(1), Duration.ofHours(6), Duration.ofSeconds(10), Duration.ofHours(48), true);
+        return new Binder(List.of()).bindOrCreate("newsdesk.ingest", IngestSettings.class);
     }
 }

@@ -128,6 +128,6 @@ class AccountController {
         AccountPage model = new AccountPage(page, Csrf.of(request), member.displayName(), member.email(), member.verified(),
                 time.date(member.memberSince(), language), member.profilePath(language), roles,
                 settings.minPasswordLength(), rows, errors, notice, name == null ? member.displayName() : name, email);
-        return Forms.private_(templates.page(status, "account/account", model));
+        return Forms.noStore(templates.page(status, "account/account", model));
     }
 }

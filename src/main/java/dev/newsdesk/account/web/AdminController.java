@@ -67,7 +67,7 @@ class AdminController {
         List<gg.jte.Content> desks = pages.sections(PageSection.Slot.ADMIN_HOME,
                 new PageSection.SectionContext(language, language.path("/admin"), null));
         String note = links.isEmpty() && desks.isEmpty() ? page.t("admin.comingSoon") : null;
-        return Forms.private_(templates.page("account/admin-home", new AdminPages.Home(page, links, desks, note)));
+        return Forms.noStore(templates.page("account/admin-home", new AdminPages.Home(page, links, desks, note)));
     }
 
     @GetMapping({"/admin/users", "/en/admin/users"})
@@ -83,7 +83,7 @@ class AdminController {
                 time.date(account.createdAt(), language), account.verifiedAt() != null, account.banReason(),
                 roleOptions(account.roles(), t))).toList();
         String base = language.path("/admin/users") + "?q=" + dev.newsdesk.account.internal.LoginPaths.encode(q) + "&p=";
-        return Forms.private_(templates.page("account/admin-users", new AdminPages.Users(page, Csrf.of(request), q, rows,
+        return Forms.noStore(templates.page("account/admin-users", new AdminPages.Users(page, Csrf.of(request), q, rows,
                 roleOptions(Set.of(), t), number > 1 ? new NavLink(t.get("pagination.newer"), base + (number - 1)) : null,
                 found.size() > PAGE ? new NavLink(t.get("pagination.older"), base + (number + 1)) : null,
                 done == null ? null : t.getOrDefault("admin.done." + done, null),
@@ -117,7 +117,7 @@ class AdminController {
         List<AdminPages.AuditRow> rows = staff.audit(200).stream().map(entry -> new AdminPages.AuditRow(
                 time.full(entry.at(), language), entry.actor(), entry.target(),
                 page.texts().getOrDefault("admin.action." + entry.action(), entry.action()), entry.detail())).toList();
-        return Forms.private_(templates.page("account/admin-audit", new AdminPages.Audit(page, rows)));
+        return Forms.noStore(templates.page("account/admin-audit", new AdminPages.Audit(page, rows)));
     }
 
     @GetMapping({"/admin/mail", "/en/admin/mail"})
@@ -126,7 +126,7 @@ class AdminController {
         List<AdminPages.MailRow> rows = mailer.failures(200).stream().map(failed -> new AdminPages.MailRow(
                 time.full(failed.queuedAt(), language), time.full(failed.failedAt(), language), failed.to(),
                 failed.subject(), failed.attempts(), failed.lastError())).toList();
-        return Forms.private_(templates.page("account/admin-mail", new AdminPages.Mail(page, mailer.pending(), rows)));
+        return Forms.noStore(templates.page("account/admin-mail", new AdminPages.Mail(page, mailer.pending(), rows)));
     }
 
     private ResponseEntity<byte[]> act(Language language, String done, Runnable action) {

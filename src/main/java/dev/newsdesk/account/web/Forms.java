@@ -34,7 +34,7 @@ final class Forms {
     }
 
     /** Pages with personal data or one-time links are never stored by browsers or proxies. */
-    static ResponseEntity<byte[]> private_(ResponseEntity<byte[]> page) {
+    static ResponseEntity<byte[]> noStore(ResponseEntity<byte[]> page) {
         return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
                 .cacheControl(CacheControl.noStore()).body(page.getBody());
     }

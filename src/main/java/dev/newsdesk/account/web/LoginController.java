@@ -54,7 +54,7 @@ class LoginController {
                 message == null ? java.util.Map.of() : java.util.Map.of("form", message), noticeText,
                 List.of(new NavLink(page.t("login.toSignUp"), language.path("/signup") + suffix),
                         new NavLink(page.t("login.toForgot"), language.path("/password/forgot"))));
-        return Forms.private_(templates.page("account/form", model));
+        return Forms.noStore(templates.page("account/form", model));
     }
 
     /** "Your account is banned: <reason>", told only after the right password was given. */

@@ -41,7 +41,7 @@ class PasswordController {
     @GetMapping({"/password/forgot", "/en/password/forgot"})
     ResponseEntity<byte[]> forgot(Language language, HttpServletRequest request) {
         Page page = page(language, "/password/forgot", "forgot.title");
-        return Forms.private_(templates.page("account/notice", new Notice(page, page.t("forgot.title"),
+        return Forms.noStore(templates.page("account/notice", new Notice(page, page.t("forgot.title"),
                 List.of(page.t("forgot.intro")), List.of(new NavLink(page.t("signup.toLogin"), language.path("/login"))),
                 new EmailForm(Csrf.of(request), language.path("/password/forgot"), page.t("form.email"),
                         page.t("forgot.submit"), null))));
@@ -51,7 +51,7 @@ class PasswordController {
     ResponseEntity<byte[]> requestReset(Language language, @RequestParam(defaultValue = "") String email) {
         registry.requestReset(email);
         Page page = page(language, "/password/forgot", "forgot.sent.title");
-        return Forms.private_(templates.page("account/notice", new Notice(page, page.t("forgot.sent.title"),
+        return Forms.noStore(templates.page("account/notice", new Notice(page, page.t("forgot.sent.title"),
                 List.of(page.texts().get("forgot.sent.message", email.strip()), page.t("signup.sent.spam")),
                 List.of(new NavLink(page.t("signup.sent.home"), language.path("/"))), null)));
     }
@@ -61,7 +61,7 @@ class PasswordController {
         if (!registry.isResetLinkValid(token)) {
             return invalid(language);
         }
-        return Forms.private_(templates.page("account/form", form(language, token, Map.of(), request)));
+        return Forms.noStore(templates.page("account/form", form(language, token, Map.of(), request)));
     }
 
     @PostMapping({"/password/reset/{token}", "/en/password/reset/{token}"})
@@ -72,7 +72,7 @@ class PasswordController {
                 return invalid(language);
             }
         } catch (AccountRejected rejected) {
-            return Forms.private_(templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "account/form",
+            return Forms.noStore(templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "account/form",
                     form(language, token, Forms.errors(rejected, pages.texts(language)), request)));
         }
         // The session this request came with (if any) was ended with all the others.
@@ -84,7 +84,7 @@ class PasswordController {
 
     private ResponseEntity<byte[]> invalid(Language language) {
         Page page = page(language, "/password/forgot", "reset.invalid.title");
-        return Forms.private_(templates.page(HttpStatus.GONE, "account/notice", new Notice(page,
+        return Forms.noStore(templates.page(HttpStatus.GONE, "account/notice", new Notice(page,
                 page.t("reset.invalid.title"), List.of(page.t("reset.invalid.message")),
                 List.of(new NavLink(page.t("reset.invalid.again"), language.path("/password/forgot"))), null)));
     }

@@ -43,7 +43,7 @@ class SetupController {
         if (!firstAdmin.isOpen(token)) {
             throw new PageNotFound("setup link");
         }
-        return Forms.private_(templates.page("account/form", form(token, null, null, Map.of(), request)));
+        return Forms.noStore(templates.page("account/form", form(token, null, null, Map.of(), request)));
     }
 
     @PostMapping("/setup/{token}")
@@ -55,7 +55,7 @@ class SetupController {
                 throw new PageNotFound("setup link");
             }
         } catch (AccountRejected rejected) {
-            return Forms.private_(templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "account/form",
+            return Forms.noStore(templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "account/form",
                     form(token, displayName, email, Forms.errors(rejected, pages.texts(Language.RU)), request)));
         }
         return Forms.redirect("/login?next=/admin");

@@ -42,7 +42,7 @@ class SignUpController {
 
     @GetMapping({"/signup", "/en/signup"})
     ResponseEntity<byte[]> form(Language language, @RequestParam(required = false) String next, HttpServletRequest request) {
-        return Forms.private_(templates.page("account/form",
+        return Forms.noStore(templates.page("account/form",
                 form(language, LoginPaths.safe(next), null, null, Map.of(), request)));
     }
 
@@ -55,10 +55,10 @@ class SignUpController {
         } catch (AccountRejected rejected) {
             FormPage model = form(language, LoginPaths.safe(next), displayName, email,
                     Forms.errors(rejected, pages.texts(language)), request);
-            return Forms.private_(templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "account/form", model));
+            return Forms.noStore(templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "account/form", model));
         }
         Page page = page(language, "/signup", "signup.sent.title");
-        return Forms.private_(templates.page("account/notice", new Notice(page, page.t("signup.sent.title"),
+        return Forms.noStore(templates.page("account/notice", new Notice(page, page.t("signup.sent.title"),
                 List.of(page.texts().get("signup.sent.message", email.strip()), page.t("signup.sent.spam")),
                 List.of(new NavLink(page.t("signup.sent.home"), language.path("/"))), null)));
     }
@@ -68,12 +68,12 @@ class SignUpController {
         Page page = page(language, "/verify", "verify.title");
         java.util.Optional<Member> verified = registry.verify(token);
         if (verified.isPresent()) {
-            return Forms.private_(templates.page("account/notice", new Notice(page, page.t("verify.done.title"),
+            return Forms.noStore(templates.page("account/notice", new Notice(page, page.t("verify.done.title"),
                     List.of(page.texts().get("verify.done.message", verified.get().email())),
                     List.of(new NavLink(page.t("verify.done.login"), language.path("/login?notice=verified")),
                             new NavLink(page.t("signup.sent.home"), language.path("/"))), null)));
         }
-        return Forms.private_(templates.page(HttpStatus.GONE, "account/notice", new Notice(page,
+        return Forms.noStore(templates.page(HttpStatus.GONE, "account/notice", new Notice(page,
                 page.t("verify.invalid.title"), List.of(page.t("verify.invalid.message")), List.of(),
                 new EmailForm(Csrf.of(request), language.path("/verify/resend"), page.t("form.email"),
                         page.t("verify.resend"), null))));
@@ -83,7 +83,7 @@ class SignUpController {
     ResponseEntity<byte[]> resend(Language language, @RequestParam(defaultValue = "") String email) {
         registry.resendVerification(email);
         Page page = page(language, "/verify", "verify.resent.title");
-        return Forms.private_(templates.page("account/notice", new Notice(page, page.t("verify.resent.title"),
+        return Forms.noStore(templates.page("account/notice", new Notice(page, page.t("verify.resent.title"),
                 List.of(page.texts().get("verify.resent.message", email.strip())),
                 List.of(new NavLink(page.t("signup.sent.home"), language.path("/"))), null)));
     }
