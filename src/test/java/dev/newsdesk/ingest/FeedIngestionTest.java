@@ -159,8 +159,11 @@ class FeedIngestionTest {
         assertThat(once.lastError()).isEqualTo("The server answered 500 (a server error)");
         assertThat(once.failures()).isEqualTo(1);
         assertThat(twice.failures()).isEqualTo(2);
+        // A minute after the first failure, two after the second, each give or take a fifth.
+        assertThat(Duration.between(once.lastFetchAt(), once.nextFetchAt()))
+                .isBetween(Duration.ofSeconds(48), Duration.ofSeconds(72));
         assertThat(Duration.between(twice.lastFetchAt(), twice.nextFetchAt()))
-                .isGreaterThan(Duration.between(once.lastFetchAt(), once.nextFetchAt()).multipliedBy(3).dividedBy(2));
+                .isBetween(Duration.ofSeconds(96), Duration.ofSeconds(144));
 
         server.put("/broken.xml", rss(item("ok-1", "Лента снова работает", "Текст.", null)));
         refresher.refresh(feed);
