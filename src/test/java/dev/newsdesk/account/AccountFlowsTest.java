@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sign-up, verification, login, reset and the account page, over HTTP and real mail. */
 @NewsdeskTest
@@ -32,6 +33,7 @@ class AccountFlowsTest {
     @Autowired Accounts accounts;
     @Autowired Tokens tokens;
     @Autowired TestMembers members;
+    @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
     TestMailbox mail;
@@ -220,6 +222,8 @@ class AccountFlowsTest {
         TestMembers.logIn(browser, member.email(), TestMembers.PASSWORD, true);
         assertThat(browser.cookie("remember-me")).isNotNull();
         assertThat(browser.cookie("remember-me").isHttpOnly()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM persistent_logins WHERE username = ?").param(Long.toString(member.id()))
+                .query(Long.class).single()).as("one token per login").isEqualTo(1);
 
         browser.forgetAllCookiesBut("remember-me");
         assertThat(browser.get("/account").statusCode()).as("logged in again by the token").isEqualTo(200);

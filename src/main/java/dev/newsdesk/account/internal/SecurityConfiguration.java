@@ -107,7 +107,6 @@ class SecurityConfiguration {
                             HttpSession session = request.getSession();
                             session.setAttribute(MemberSessions.DEVICE, shorten(request.getHeader(HttpHeaders.USER_AGENT)));
                             session.setAttribute(MemberSessions.ADDRESS, request.getRemoteAddr());
-                            rememberMe.loginSuccess(request, response, authentication);
                             response.sendRedirect(LoginPaths.next(request, language(request).path("/")));
                         })
                         .failureHandler((request, response, failure) -> loginFailed(request, response, failure)))
