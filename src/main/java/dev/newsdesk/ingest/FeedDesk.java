@@ -62,10 +62,6 @@ public class FeedDesk {
         return feeds.ofSource(sourceId);
     }
 
-    public List<Feed> all() {
-        return feeds.all();
-    }
-
     /** The articles the feed's latest items became, newest first. */
     public List<Long> latestArticles(long feedId, int limit) {
         return items.latestArticles(feedId, limit);

@@ -66,10 +66,6 @@ public final class FeedReader {
         return new Reading(false, fetched, feed, items);
     }
 
-    public Fetcher fetcher() {
-        return fetcher;
-    }
-
     private static Language declared(String code) {
         if (code == null) {
             return null;

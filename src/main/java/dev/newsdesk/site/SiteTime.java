@@ -15,14 +15,12 @@ import org.springframework.stereotype.Component;
 public class SiteTime {
 
     private final DateTimeFormatter listFormat;
-    private final DateTimeFormatter dayFormat;
     private final DateTimeFormatter isoFormat;
     private final Map<Language, DateTimeFormatter> fullFormats = new EnumMap<>(Language.class);
     private final Map<Language, DateTimeFormatter> dateFormats = new EnumMap<>(Language.class);
 
     public SiteTime(SiteSettings settings) {
         this.listFormat = DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(settings.zone());
-        this.dayFormat = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(settings.zone());
         this.isoFormat = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(settings.zone());
         fullFormats.put(Language.RU, DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Language.RU.locale()).withZone(settings.zone()));
         fullFormats.put(Language.EN, DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Language.EN.locale()).withZone(settings.zone()));
@@ -43,11 +41,6 @@ public class SiteTime {
     /** The date alone, in words: {@code 6 января 2022}. */
     public String date(Instant instant, Language language) {
         return dateFormats.get(language).format(instant);
-    }
-
-    /** The date in digits: {@code 06.01.2022}. */
-    public String day(Instant instant) {
-        return dayFormat.format(instant);
     }
 
     /** Machine-readable time for {@code datetime} attributes and metadata. */

@@ -64,10 +64,6 @@ public class Feeds {
         return jdbc.sql("SELECT * FROM feed WHERE source_id = ? ORDER BY id").param(sourceId).query(ROW).list();
     }
 
-    public List<Feed> all() {
-        return jdbc.sql("SELECT * FROM feed ORDER BY source_id, id").query(ROW).list();
-    }
-
     /** Enabled feeds whose next fetch is due, the most overdue first. */
     public List<Long> due(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM feed WHERE enabled = TRUE AND next_fetch_at <= ? ORDER BY next_fetch_at LIMIT ?")
@@ -87,11 +83,6 @@ public class Feeds {
         jdbc.sql("UPDATE feed SET last_fetch_at = ?, last_error = ?, failures = ?, next_fetch_at = ? WHERE id = ?")
                 .params(utc(now), error.length() > 1000 ? error.substring(0, 1000) : error, failures, utc(next), id)
                 .update();
-    }
-
-    /** Makes a feed due at once ("fetch now"). */
-    public void dueNow(long id, Instant now) {
-        jdbc.sql("UPDATE feed SET next_fetch_at = ? WHERE id = ?").params(utc(now), id).update();
     }
 
     static OffsetDateTime utc(Instant instant) {
