@@ -1,16 +1,11 @@
 package dev.newsdesk.ingest;
 
-/** A feed setting that cannot be accepted; the message key says which, for the editor's language. */
-public class FeedRejected extends RuntimeException {
+import dev.newsdesk.site.Rejected;
 
-    private final String field;
+/** A feed setting that cannot be accepted; the message key says which, for the editor's language. */
+public class FeedRejected extends Rejected {
 
     public FeedRejected(String field, String messageKey) {
-        super(messageKey, null, false, false);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, messageKey);
     }
 }

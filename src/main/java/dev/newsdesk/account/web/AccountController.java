@@ -110,7 +110,7 @@ class AccountController {
 
     private ResponseEntity<byte[]> refused(Language language, Member member, AccountRejected rejected, String name,
                                            String email, HttpServletRequest request) {
-        return page(language, member, Forms.errors(rejected, pages.texts(language)), null, name, email, request,
+        return page(language, member, rejected.messages(pages.texts(language)), null, name, email, request,
                 HttpStatus.UNPROCESSABLE_CONTENT);
     }
 

@@ -3,23 +3,14 @@ package dev.newsdesk.account.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.newsdesk.account.AccountRejected;
-import dev.newsdesk.site.Texts;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-/** What the account pages share: errors in the reader's language, and answers no browser should keep. */
+/** What the account pages share: hidden fields, and answers no browser should keep. */
 final class Forms {
 
     private Forms() {
-    }
-
-    /** The problems of a refusal, each message key translated. */
-    static Map<String, String> errors(AccountRejected rejected, Texts t) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        rejected.problems().forEach((field, key) -> errors.put(field, t.get(key)));
-        return errors;
     }
 
     /** Hidden fields in the order given. */

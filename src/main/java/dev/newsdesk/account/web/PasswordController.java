@@ -73,7 +73,7 @@ class PasswordController {
             }
         } catch (AccountRejected rejected) {
             return Forms.noStore(templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "account/form",
-                    form(language, token, Forms.errors(rejected, pages.texts(language)), request)));
+                    form(language, token, rejected.messages(pages.texts(language)), request)));
         }
         // The session this request came with (if any) was ended with all the others.
         if (request.getSession(false) != null) {

@@ -56,7 +56,7 @@ class SetupController {
             }
         } catch (AccountRejected rejected) {
             return Forms.noStore(templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "account/form",
-                    form(token, displayName, email, Forms.errors(rejected, pages.texts(Language.RU)), request)));
+                    form(token, displayName, email, rejected.messages(pages.texts(Language.RU)), request)));
         }
         return Forms.redirect("/login?next=/admin");
     }

@@ -54,7 +54,7 @@ class SignUpController {
             registry.signUp(displayName, email, password, language);
         } catch (AccountRejected rejected) {
             FormPage model = form(language, LoginPaths.safe(next), displayName, email,
-                    Forms.errors(rejected, pages.texts(language)), request);
+                    rejected.messages(pages.texts(language)), request);
             return Forms.noStore(templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "account/form", model));
         }
         Page page = page(language, "/signup", "signup.sent.title");

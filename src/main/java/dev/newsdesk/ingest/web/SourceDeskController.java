@@ -137,7 +137,7 @@ class SourceDeskController {
             long feedId = feeds.subscribe(id, feedForm(form));
             return redirect(language.path("/admin/sources/feeds/" + feedId + "?done=feed"));
         } catch (FeedRejected rejected) {
-            return feedForm(language, source, null, form, Map.of(rejected.field(), pages.texts(language).get(rejected.getMessage())),
+            return feedForm(language, source, null, form, rejected.messages(pages.texts(language)),
                     null, request, HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
@@ -161,7 +161,7 @@ class SourceDeskController {
             return redirect(language.path("/admin/sources/feeds/" + feedId + "?done=feed"));
         } catch (FeedRejected rejected) {
             return feedForm(language, sources.byId(feed.sourceId()).orElseThrow(), feed, form,
-                    Map.of(rejected.field(), pages.texts(language).get(rejected.getMessage())), null, request,
+                    rejected.messages(pages.texts(language)), null, request,
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
