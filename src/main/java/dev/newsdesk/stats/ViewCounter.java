@@ -7,11 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.StampedLock;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.newsdesk.stats.internal.Robots;
 import dev.newsdesk.stats.internal.ViewLedger;
@@ -25,6 +25,12 @@ import org.springframework.stereotype.Service;
  * article and written to the database by {@link #flush()} every {@link StatsSettings#flushInterval()}
  * and when the application stops. Robots and a reader reloading the same article within
  * {@link StatsSettings#revisitWindow()} are not counted.
+ * <p>
+ * No view is lost or counted twice when it races a flush: a view is added to its article's count in
+ * one atomic step, and a flush takes each count away in one atomic step. What {@link #views(long)}
+ * shows is the stored total plus what is still in memory, read so that a view being handed to the
+ * database is never seen in both places or in neither; a stored total is never read while a flush
+ * writes, since it could then already hold the views the flush is about to add to it.
  */
 @Service
 public class ViewCounter implements DisposableBean {
@@ -35,11 +41,15 @@ public class ViewCounter implements DisposableBean {
     private final Clock clock;
     private final StatsSettings settings;
     private final Cache<Long, Boolean> recentVisits;
-    private final LoadingCache<Long, Long> totals;
+    /** The stored total of each article as last read, plus what this node has written since. */
+    private final Cache<Long, Long> totals;
     private final LoadingCache<MostReadQuery, List<Long>> mostRead;
-    private final AtomicReference<ConcurrentHashMap<Long, LongAdder>> pending =
-            new AtomicReference<>(new ConcurrentHashMap<>());
-    private volatile Map<Long, Long> flushing = Map.of();
+    /** Views counted and not yet taken by a flush. */
+    private final ConcurrentHashMap<Long, Long> unwritten = new ConcurrentHashMap<>();
+    /** Views taken by the flush under way, shown until they are in {@link #totals}. */
+    private volatile Map<Long, Long> writing = Map.of();
+    /** Held exclusively while views move from one of the maps above to the next. */
+    private final StampedLock handover = new StampedLock();
     private volatile FlushStatus status = new FlushStatus(null, null, null);
     private Instant lastPrune = Instant.EPOCH;
 
@@ -52,10 +62,9 @@ public class ViewCounter implements DisposableBean {
                 .maximumSize(1_000_000)
                 .build();
         this.totals = Caffeine.newBuilder()
-                .refreshAfterWrite(settings.totalsRefresh())
-                .expireAfterAccess(Duration.ofHours(1))
+                .expireAfter(Expiry.<Long, Long>creating((id, total) -> settings.totalsRefresh()))
                 .maximumSize(200_000)
-                .build(ledger::total);
+                .build();
         this.mostRead = Caffeine.newBuilder()
                 .refreshAfterWrite(Duration.ofMinutes(1))
                 .maximumSize(16)
@@ -72,20 +81,34 @@ public class ViewCounter implements DisposableBean {
         if (Robots.isRobot(userAgent)) {
             return false;
         }
-        long visit = articleId * 0x9E3779B97F4A7C15L
-                + (long) String.valueOf(clientAddress).hashCode() * 31 + String.valueOf(userAgent).hashCode();
+        long visit = visit(articleId, clientAddress, userAgent);
         if (recentVisits.asMap().putIfAbsent(visit, Boolean.TRUE) != null) {
             return false;
         }
-        pending.get().computeIfAbsent(articleId, id -> new LongAdder()).increment();
+        unwritten.merge(articleId, 1L, Long::sum);
         return true;
+    }
+
+    /**
+     * A 64-bit FNV-1a hash of who read what: two readers of one article collide about once in 10^19 pairs,
+     * where 32-bit string hashes let two readers (17.42.10.1 and 17.50.178.1) pass for one.
+     */
+    static long visit(long articleId, String clientAddress, String userAgent) {
+        long hash = 0xcbf29ce484222325L ^ articleId;
+        for (String part : new String[] {String.valueOf(clientAddress), String.valueOf(userAgent)}) {
+            for (int i = 0; i < part.length(); i++) {
+                hash = (hash ^ part.charAt(i)) * 0x100000001b3L;
+            }
+            hash = (hash ^ 0xffff) * 0x100000001b3L;
+        }
+        return hash;
     }
 
     /**
      * Adds views that were counted elsewhere (an imported archive, the demo content) as seen at {@code at};
      * written at once, not through the in-memory batch.
      */
-    public void importViews(long articleId, long views, Instant at) {
+    public synchronized void importViews(long articleId, long views, Instant at) {
         if (views <= 0) {
             return;
         }
@@ -94,11 +117,37 @@ public class ViewCounter implements DisposableBean {
         mostRead.invalidateAll();
     }
 
-    /** The views of an article: the stored total (cached) and those counted here but not yet written. */
+    /** The views of an article: the stored total and those counted here but not yet written. */
     public long views(long articleId) {
-        long total = totals.get(articleId);
-        LongAdder unwritten = pending.get().get(articleId);
-        return total + (unwritten == null ? 0 : unwritten.sum()) + flushing.getOrDefault(articleId, 0L);
+        long stored = stored(articleId);
+        long stamp = handover.tryOptimisticRead();
+        long views = sum(articleId, stored);
+        if (handover.validate(stamp)) {
+            return views;
+        }
+        stamp = handover.readLock();
+        try {
+            return sum(articleId, stored);
+        } finally {
+            handover.unlockRead(stamp);
+        }
+    }
+
+    private long sum(long articleId, long stored) {
+        Long total = totals.getIfPresent(articleId);
+        return (total == null ? stored : total) + unwritten.getOrDefault(articleId, 0L)
+                + writing.getOrDefault(articleId, 0L);
+    }
+
+    /** The stored total, read from the database when this node has none (never while a flush writes). */
+    private long stored(long articleId) {
+        Long total = totals.getIfPresent(articleId);
+        if (total != null) {
+            return total;
+        }
+        synchronized (this) {
+            return totals.get(articleId, ledger::total);
+        }
     }
 
     /** The most viewed articles of the last {@code window}, most viewed first. Refreshed about once a minute. */
@@ -111,28 +160,62 @@ public class ViewCounter implements DisposableBean {
      * refuses, the views are kept for the next attempt and the error is recorded in {@link #status()}.
      */
     public synchronized void flush() {
-        ConcurrentHashMap<Long, LongAdder> counted = pending.getAndSet(new ConcurrentHashMap<>());
-        Map<Long, Long> batch = new HashMap<>();
-        counted.forEach((articleId, adder) -> batch.put(articleId, adder.sum()));
+        Map<Long, Long> batch = takeUnwritten();
         Instant now = clock.instant();
         try {
             if (!batch.isEmpty()) {
-                flushing = batch;
                 ledger.add(batch, now);
-                batch.forEach((articleId, views) -> totals.asMap().computeIfPresent(articleId, (id, total) -> total + views));
-                flushing = Map.of();
             }
-            if (now.isAfter(lastPrune.plus(Duration.ofHours(1)))) {
-                ledger.pruneHourly(now.minus(settings.hourlyRetention()));
-                lastPrune = now;
-            }
-            status = new FlushStatus(now, status.lastError(), status.lastErrorAt());
         } catch (RuntimeException e) {
-            flushing = Map.of();
-            batch.forEach((articleId, views) ->
-                    pending.get().computeIfAbsent(articleId, id -> new LongAdder()).add(views));
+            settle(() -> batch.forEach((articleId, views) -> unwritten.merge(articleId, views, Long::sum)));
             status = new FlushStatus(status.lastFlush(), e.getMessage(), now);
             log.error("Could not write the views of {} articles; keeping them for the next attempt", batch.size(), e);
+            return;
+        }
+        settle(() -> batch.forEach((articleId, views) ->
+                totals.asMap().computeIfPresent(articleId, (id, total) -> total + views)));
+        status = new FlushStatus(now, status.lastError(), status.lastErrorAt());
+        pruneHourly(now);
+    }
+
+    /** Moves every counted view into the batch of the flush under way, and shows them from there. */
+    private Map<Long, Long> takeUnwritten() {
+        long stamp = handover.writeLock();
+        try {
+            Map<Long, Long> batch = new HashMap<>();
+            for (Long articleId : unwritten.keySet()) {
+                Long views = unwritten.remove(articleId);
+                if (views != null) {
+                    batch.put(articleId, views);
+                }
+            }
+            writing = batch;
+            return batch;
+        } finally {
+            handover.unlockWrite(stamp);
+        }
+    }
+
+    /** Puts the batch's views where they now belong (the totals, or back to be written) and stops showing the batch. */
+    private void settle(Runnable move) {
+        long stamp = handover.writeLock();
+        try {
+            move.run();
+            writing = Map.of();
+        } finally {
+            handover.unlockWrite(stamp);
+        }
+    }
+
+    private void pruneHourly(Instant now) {
+        if (now.isBefore(lastPrune.plus(Duration.ofHours(1)))) {
+            return;
+        }
+        try {
+            ledger.pruneHourly(now.minus(settings.hourlyRetention()));
+            lastPrune = now;
+        } catch (RuntimeException e) {
+            log.warn("Could not prune the hourly view figures; will try again in the next flush", e);
         }
     }
 
@@ -143,7 +226,16 @@ public class ViewCounter implements DisposableBean {
 
     /** Views counted in memory and not yet written. */
     public long unwritten() {
-        return pending.get().values().stream().mapToLong(LongAdder::sum).sum();
+        long stamp = handover.readLock();
+        try {
+            return sum(unwritten) + sum(writing);
+        } finally {
+            handover.unlockRead(stamp);
+        }
+    }
+
+    private static long sum(Map<Long, Long> views) {
+        return views.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Writes the last views when the application stops, after the web server has stopped taking requests. */
