@@ -1,7 +1,6 @@
 package dev.newsdesk.article;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,7 +8,9 @@ import java.util.Optional;
 import dev.newsdesk.article.internal.ArticleHtml;
 import dev.newsdesk.article.internal.Articles;
 import dev.newsdesk.article.internal.Slugs;
+import dev.newsdesk.site.Rejected;
 import dev.newsdesk.site.SafeHtml;
+import dev.newsdesk.site.WebAddress;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,7 +133,7 @@ public class ArticleDesk {
     public void illustrate(long id, Long imageId) {
         Article article = require(id);
         if (imageId != null && images.find(imageId).isEmpty()) {
-            throw new ArticleRejected("There is no image " + imageId);
+            throw new ArticleRejected("imageId", "article.error.noImage");
         }
         articles.illustrate(id, imageId, clock.instant());
         if (article.isPublic()) {
@@ -146,7 +147,7 @@ public class ArticleDesk {
         Article translation = require(translationId);
         Article original = require(originalId);
         if (translation.language() == original.language()) {
-            throw new ArticleRejected("A translation is in the other language than its original");
+            throw new ArticleRejected("translationOf", "article.error.translationLanguage");
         }
         articles.linkTranslation(translationId, originalId, clock.instant());
         if (translation.isPublic()) {
@@ -160,35 +161,35 @@ public class ArticleDesk {
     }
 
     private Article require(long id) {
-        return articles.find(id).orElseThrow(() -> new ArticleRejected("There is no article " + id));
+        return articles.find(id).orElseThrow(() -> new ArticleRejected(Rejected.FORM, "article.error.noArticle"));
     }
 
     private Articles.Content check(ArticleDraft draft) {
         if (draft.language() == null) {
-            throw new ArticleRejected("An article needs a language");
+            throw new ArticleRejected("language", "article.error.language");
         }
         String title = text(draft.title(), 500, "title");
         if (title == null) {
-            throw new ArticleRejected("An article needs a title");
+            throw new ArticleRejected("title", "article.error.title");
         }
         SafeHtml body = ArticleHtml.sanitize(draft.body());
         if (body.html().isEmpty()) {
-            throw new ArticleRejected("An article needs a body: " + title);
+            throw new ArticleRejected("body", "article.error.body");
         }
         if (rubrics.byId(draft.rubricId()).isEmpty()) {
-            throw new ArticleRejected("There is no rubric " + draft.rubricId());
+            throw new ArticleRejected("rubricId", "article.error.noRubric");
         }
         if (draft.sourceId() != null && sources.byId(draft.sourceId()).isEmpty()) {
-            throw new ArticleRejected("There is no source " + draft.sourceId());
+            throw new ArticleRejected("sourceId", "article.error.noSource");
         }
         if (draft.imageId() != null && images.find(draft.imageId()).isEmpty()) {
-            throw new ArticleRejected("There is no image " + draft.imageId());
+            throw new ArticleRejected("imageId", "article.error.noImage");
         }
         if (draft.translationOf() != null) {
             Article original = articles.find(draft.translationOf())
-                    .orElseThrow(() -> new ArticleRejected("There is no article " + draft.translationOf() + " to translate"));
+                    .orElseThrow(() -> new ArticleRejected("translationOf", "article.error.noArticle"));
             if (original.language() == draft.language()) {
-                throw new ArticleRejected("A translation is in the other language than its original");
+                throw new ArticleRejected("translationOf", "article.error.translationLanguage");
             }
         }
         return new Articles.Content(draft.language(), draft.rubricId(), draft.sourceId(), draft.imageId(),
@@ -204,7 +205,7 @@ public class ArticleDesk {
         }
         String text = value.strip().replaceAll("\\s+", " ");
         if (text.length() > maxLength) {
-            throw new ArticleRejected("The " + field + " is longer than " + maxLength + " characters");
+            throw new ArticleRejected(field, "article.error.tooLong");
         }
         return text;
     }
@@ -213,15 +214,7 @@ public class ArticleDesk {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            URI uri = new URI(value.strip());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                    || uri.toString().length() > 2000) {
-                throw new ArticleRejected("The original address is not an http(s) URL: " + value);
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            throw new ArticleRejected("The original address is not a URL: " + value);
-        }
+        return WebAddress.parse(value).map(URI::toString).filter(address -> address.length() <= 2000)
+                .orElseThrow(() -> new ArticleRejected("originalUrl", "article.error.webAddress"));
     }
 }

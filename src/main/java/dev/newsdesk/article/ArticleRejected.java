@@ -1,9 +1,17 @@
 package dev.newsdesk.article;
 
-/** An article, rubric, source or image that cannot be stored as given; the message says what is wrong. */
-public class ArticleRejected extends RuntimeException {
+import java.util.Map;
 
-    public ArticleRejected(String reason) {
-        super(reason);
+import dev.newsdesk.site.Rejected;
+
+/** An article, rubric, source or image that cannot be stored as given, field by field. */
+public class ArticleRejected extends Rejected {
+
+    public ArticleRejected(Map<String, String> problems) {
+        super(problems);
+    }
+
+    public ArticleRejected(String field, String messageKey) {
+        super(field, messageKey);
     }
 }

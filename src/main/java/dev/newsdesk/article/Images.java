@@ -57,10 +57,10 @@ public class Images {
     /** Stores a picture; its type and pixel size are read from the data itself. */
     public Image add(byte[] data, Bilingual caption, String credit) {
         if (data == null || data.length == 0) {
-            throw new ArticleRejected("The image is empty");
+            throw new ArticleRejected("image", "article.error.imageEmpty");
         }
         if (data.length > MAX_BYTES) {
-            throw new ArticleRejected("The image is larger than " + MAX_BYTES / 1024 / 1024 + " MB");
+            throw new ArticleRejected("image", "article.error.imageTooLarge");
         }
         Format format = read(data);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
@@ -98,7 +98,7 @@ public class Images {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
-                throw new ArticleRejected("Not a JPEG, PNG or GIF image");
+                throw new ArticleRejected("image", "article.error.imageType");
             }
             ImageReader reader = readers.next();
             try {
@@ -107,14 +107,14 @@ public class Images {
                     case "jpeg", "jpg" -> "image/jpeg";
                     case "png" -> "image/png";
                     case "gif" -> "image/gif";
-                    default -> throw new ArticleRejected("Not a JPEG, PNG or GIF image: " + reader.getFormatName());
+                    default -> throw new ArticleRejected("image", "article.error.imageType");
                 };
                 return new Format(type, reader.getWidth(0), reader.getHeight(0));
             } finally {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw new ArticleRejected("The image cannot be read: " + e.getMessage());
+            throw new ArticleRejected("image", "article.error.imageUnreadable");
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.newsdesk.site.Bilingual;
+import dev.newsdesk.site.Rejected;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -49,10 +50,10 @@ public class Rubrics {
     /** Adds a rubric after the existing ones. */
     public Rubric add(String slug, Bilingual name, Bilingual header) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
-            throw new ArticleRejected("A rubric's slug is lower-case Latin letters, digits and hyphens: " + slug);
+            throw new ArticleRejected("slug", "article.error.slug");
         }
         if (blank(name.ru()) || blank(name.en()) || blank(header.ru()) || blank(header.en())) {
-            throw new ArticleRejected("A rubric needs its name and header line in both languages: " + slug);
+            throw new ArticleRejected(Rejected.FORM, "article.error.rubricNames");
         }
         jdbc.sql("""
                         INSERT INTO rubric (slug, name_ru, name_en, header_ru, header_en, position)

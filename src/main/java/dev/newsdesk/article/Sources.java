@@ -1,17 +1,20 @@
 package dev.newsdesk.article;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.newsdesk.site.Bilingual;
+import dev.newsdesk.site.Rejected;
+import dev.newsdesk.site.WebAddress;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,13 +53,13 @@ public class Sources {
     /** Adds a publisher; {@code id} of the given source is ignored. */
     public Source add(Source source) {
         validate(source);
-        jdbc.sql("""
+        uniqueSlug(() -> jdbc.sql("""
                         INSERT INTO source (slug, name_ru, name_en, country, home_url, rights_ru, rights_en,
                             licence_ru, licence_en)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(source.slug(), source.name().ru(), source.name().en(), country(source), source.homeUrl(),
                         source.rights().ru(), source.rights().en(), source.licence().ru(), source.licence().en())
-                .update();
+                .update());
         byId.invalidateAll();
         return bySlug(source.slug()).orElseThrow();
     }
@@ -64,37 +67,50 @@ public class Sources {
     /** Changes a publisher's names, address or rights notice. */
     public void update(Source source) {
         validate(source);
-        int updated = jdbc.sql("""
+        int updated = uniqueSlug(() -> jdbc.sql("""
                         UPDATE source SET slug = ?, name_ru = ?, name_en = ?, country = ?, home_url = ?, rights_ru = ?,
                             rights_en = ?, licence_ru = ?, licence_en = ?
                         WHERE id = ?""")
                 .params(source.slug(), source.name().ru(), source.name().en(), country(source), source.homeUrl(),
                         source.rights().ru(), source.rights().en(), source.licence().ru(), source.licence().en(),
                         source.id())
-                .update();
+                .update());
         if (updated == 0) {
-            throw new ArticleRejected("There is no source " + source.id());
+            throw new ArticleRejected(Rejected.FORM, "article.error.noSource");
         }
         byId.invalidateAll();
     }
 
-    private static void validate(Source source) {
-        if (source.slug() == null || !Rubrics.SLUG.matcher(source.slug()).matches()) {
-            throw new ArticleRejected("A source's slug is lower-case Latin letters, digits and hyphens: " + source.slug());
+    /** Runs a write that may clash with another source's slug, and refuses the clash as the slug's problem. */
+    private static int uniqueSlug(IntSupplier write) {
+        try {
+            return write.getAsInt();
+        } catch (DuplicateKeyException e) {
+            throw new ArticleRejected("slug", "article.error.slugTaken");
         }
-        if (source.name() == null || source.name().ru() == null || source.name().ru().isBlank()
-                || source.name().en() == null || source.name().en().isBlank()) {
-            throw new ArticleRejected("A source needs its name in both languages: " + source.slug());
+    }
+
+    /** Refuses a source with every problem it has, each under the name of its field on the editors' form. */
+    private static void validate(Source source) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (source.slug() == null || !Rubrics.SLUG.matcher(source.slug()).matches()) {
+            problems.put("slug", "article.error.slug");
+        }
+        if (source.name() == null || source.name().ru() == null || source.name().ru().isBlank()) {
+            problems.put("nameRu", "article.error.name");
+        }
+        if (source.name() == null || source.name().en() == null || source.name().en().isBlank()) {
+            problems.put("nameEn", "article.error.name");
         }
         if (source.country() != null && !Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2)
                 .contains(source.country().toUpperCase(Locale.ROOT))) {
-            throw new ArticleRejected("Not an ISO country code: " + source.country());
+            problems.put("country", "article.error.country");
         }
-        if (source.homeUrl() != null) {
-            String scheme = URI.create(source.homeUrl()).getScheme();
-            if (!"https".equals(scheme) && !"http".equals(scheme)) {
-                throw new ArticleRejected("A source's home page is an http(s) address: " + source.homeUrl());
-            }
+        if (source.homeUrl() != null && WebAddress.parse(source.homeUrl()).isEmpty()) {
+            problems.put("homeUrl", "article.error.webAddress");
+        }
+        if (!problems.isEmpty()) {
+            throw new ArticleRejected(problems);
         }
     }
 

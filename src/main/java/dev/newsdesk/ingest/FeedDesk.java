@@ -3,7 +3,10 @@ package dev.newsdesk.ingest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.newsdesk.article.Rubrics;
@@ -72,23 +75,29 @@ public class FeedDesk {
         return items.articleOf(feedId, itemKey);
     }
 
+    /** Refuses a subscription with every problem it has, each under the name of its field on the editors' form. */
     private void check(FeedForm form) {
+        Map<String, String> problems = new LinkedHashMap<>();
         try {
             URI uri = new URI(form.url() == null ? "" : form.url().strip());
-            if (uri.getScheme() == null || !settings.schemes().contains(uri.getScheme().toLowerCase()) || uri.getHost() == null) {
-                throw new FeedRejected("url", "feeds.error.url");
+            if (uri.getScheme() == null || !settings.schemes().contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                    || uri.getHost() == null) {
+                problems.put("url", "feeds.error.url");
             }
         } catch (URISyntaxException e) {
-            throw new FeedRejected("url", "feeds.error.url");
+            problems.put("url", "feeds.error.url");
         }
         if (rubrics.byId(form.rubricId()).isEmpty()) {
-            throw new FeedRejected("rubricId", "feeds.error.rubric");
+            problems.put("rubricId", "feeds.error.rubric");
         }
         if (form.pollMinutes() < MIN_POLL_MINUTES || form.pollMinutes() > MAX_POLL_MINUTES) {
-            throw new FeedRejected("pollMinutes", "feeds.error.poll");
+            problems.put("pollMinutes", "feeds.error.poll");
         }
         if (form.rubricRules() != null && form.rubricRules().length() > 4000) {
-            throw new FeedRejected("rubricRules", "feeds.error.rules");
+            problems.put("rubricRules", "feeds.error.rules");
+        }
+        if (!problems.isEmpty()) {
+            throw new FeedRejected(problems);
         }
     }
 

@@ -16,7 +16,7 @@ public class Rejected extends RuntimeException {
     private final Map<String, String> problems;
 
     public Rejected(Map<String, String> problems) {
-        super(String.join(", ", problems.values()), null, false, false);
+        super(problems.toString(), null, false, false);
         this.problems = Map.copyOf(problems);
     }
 

@@ -50,18 +50,23 @@ class ArticleDeskTest {
         long russian = desk.submit(news.draft(Language.RU, rubric, "Оригинал", null));
 
         assertThatThrownBy(() -> desk.submit(news.draft(Language.RU, rubric, " ", null)))
-                .isInstanceOf(ArticleRejected.class).hasMessageContaining("title");
+                .isInstanceOfSatisfying(ArticleRejected.class,
+                        refused -> assertThat(refused.problems()).containsKey("title"));
         assertThatThrownBy(() -> desk.submit(new ArticleDraft(Language.RU, rubric.id(), null, "Пустой", null, null,
                 "<script>only()</script>", null, null, null, null, null, null)))
-                .isInstanceOf(ArticleRejected.class).hasMessageContaining("body");
+                .isInstanceOfSatisfying(ArticleRejected.class,
+                        refused -> assertThat(refused.problems()).containsKey("body"));
         assertThatThrownBy(() -> desk.submit(news.draft(Language.RU, new Rubric(-1, "none", null, null, 0), "Без рубрики", null)))
-                .isInstanceOf(ArticleRejected.class).hasMessageContaining("rubric");
+                .isInstanceOfSatisfying(ArticleRejected.class,
+                        refused -> assertThat(refused.problems()).containsKey("rubricId"));
         assertThatThrownBy(() -> desk.submit(new ArticleDraft(Language.RU, rubric.id(), null, "Ссылка", null, null,
                 "<p>x</p>", null, null, "javascript:alert(1)", null, null, null)))
-                .isInstanceOf(ArticleRejected.class).hasMessageContaining("original address");
+                .isInstanceOfSatisfying(ArticleRejected.class,
+                        refused -> assertThat(refused.problems()).containsKey("originalUrl"));
         assertThatThrownBy(() -> desk.submit(new ArticleDraft(Language.RU, rubric.id(), null, "Перевод", null, null,
                 "<p>x</p>", null, null, null, null, russian, null)))
-                .isInstanceOf(ArticleRejected.class).hasMessageContaining("other language");
+                .isInstanceOfSatisfying(ArticleRejected.class,
+                        refused -> assertThat(refused.problems()).containsKey("translationOf"));
         assertThatThrownBy(() -> desk.publish(987_654_321L)).isInstanceOf(ArticleRejected.class);
     }
 

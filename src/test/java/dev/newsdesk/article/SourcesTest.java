@@ -36,13 +36,16 @@ class SourcesTest {
 
         assertThatThrownBy(() -> sources.update(new Source(source.id(), source.slug(), source.name(), "XX",
                 source.homeUrl(), source.rights(), source.licence())))
-                .isInstanceOf(ArticleRejected.class).hasMessageContaining("country");
+                .isInstanceOfSatisfying(ArticleRejected.class,
+                        refused -> assertThat(refused.problems()).containsKey("country"));
         assertThatThrownBy(() -> sources.update(new Source(source.id(), source.slug(), source.name(), "US",
                 "file:///etc/passwd", source.rights(), source.licence())))
-                .isInstanceOf(ArticleRejected.class).hasMessageContaining("home page");
+                .isInstanceOfSatisfying(ArticleRejected.class,
+                        refused -> assertThat(refused.problems()).containsKey("homeUrl"));
         assertThatThrownBy(() -> sources.add(new Source(0, "Bad Slug", source.name(), "US", null, source.rights(),
                 source.licence())))
-                .isInstanceOf(ArticleRejected.class).hasMessageContaining("slug");
+                .isInstanceOfSatisfying(ArticleRejected.class,
+                        refused -> assertThat(refused.problems()).containsKey("slug"));
         assertThat(sources.byId(source.id()).orElseThrow()).isEqualTo(source);
     }
 }

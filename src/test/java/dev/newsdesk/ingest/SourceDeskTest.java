@@ -14,6 +14,7 @@ import dev.newsdesk.TestMembers;
 import dev.newsdesk.TestNews;
 import dev.newsdesk.account.Role;
 import dev.newsdesk.article.Rubric;
+import dev.newsdesk.article.Source;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,27 @@ class SourceDeskTest {
                     .isEqualTo(303);
             assertThat(editor.page(feedPage).select(".feed-status .badge").text()).isEqualTo("выключена");
         }
+    }
+
+    @Test
+    void refusesASourceFieldByFieldInTheEditorsLanguage() {
+        TestBrowser editor = TestMembers.loggedIn(port, members.create(Role.EDITOR));
+
+        HttpResponse<String> refused = editor.submit(editor.page("/en/admin/sources/new"), "main form.account-form",
+                Map.of("slug", "Bad Slug", "nameRu", "Агентство", "nameEn", " ", "country", "XX",
+                        "homeUrl", "file:///etc/passwd"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select(".field-error").eachAttr("id"))
+                .containsExactlyInAnyOrder("error-slug", "error-nameEn", "error-country", "error-homeUrl");
+        assertThat(page.selectFirst("#error-homeUrl").text()).isEqualTo("An http(s) address is needed.");
+
+        Source taken = news.foreignSource();
+        HttpResponse<String> clash = editor.submit(editor.page("/admin/sources/new"), "main form.account-form",
+                Map.of("slug", taken.slug(), "nameRu", "Агентство", "nameEn", "Agency"));
+        assertThat(clash.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(clash.body()).selectFirst("#error-slug").text()).isEqualTo("Такой код уже занят.");
     }
 
     @Test

@@ -23,6 +23,7 @@ import dev.newsdesk.ingest.dedupe.Shingles;
 import dev.newsdesk.ingest.fetch.FetchFailed;
 import dev.newsdesk.ingest.fetch.Fetcher;
 import dev.newsdesk.site.Bilingual;
+import dev.newsdesk.site.Rejected;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,7 @@ public class Intake {
 
     private Result takeOne(Feed feed, CleanItem item, Instant now) {
         if (item.key() == null) {
-            throw new ArticleRejected("the item has neither a GUID nor a link");
+            throw new ArticleRejected(Rejected.FORM, "feeds.item.noKey");
         }
         String text = item.title() + " " + item.text();
         int[] signature = MinHash.signature(Shingles.of(text, item.language()));

@@ -1,10 +1,8 @@
 package dev.newsdesk.ingest.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,29 +95,25 @@ class SourceDeskController {
     @PostMapping({"/admin/sources", "/en/admin/sources", "/admin/sources/{id}", "/en/admin/sources/{id}"})
     ResponseEntity<byte[]> saveSource(Language language, @PathVariable(required = false) Long id,
                                       @RequestParam Map<String, String> form, HttpServletRequest request) {
-        Texts t = pages.texts(language);
-        Map<String, String> errors = checkSource(form, t);
         Optional<Source> existing = id == null ? Optional.empty() : sources.byId(id);
         if (id != null && existing.isEmpty()) {
             throw new PageNotFound("source " + id);
         }
-        if (errors.isEmpty()) {
-            Source source = new Source(id == null ? 0 : id, form.get("slug").strip(),
-                    new Bilingual(form.get("nameRu").strip(), form.get("nameEn").strip()), blank(form.get("country")),
-                    blank(form.get("homeUrl")), new Bilingual(blank(form.get("rightsRu")), blank(form.get("rightsEn"))),
-                    new Bilingual(blank(form.get("licenceRu")), blank(form.get("licenceEn"))));
-            try {
-                if (id == null) {
-                    sources.add(source);
-                } else {
-                    sources.update(source);
-                }
-                return redirect(language.path("/admin/sources?done=source"));
-            } catch (ArticleRejected | org.springframework.dao.DuplicateKeyException e) {
-                errors.put("slug", t.get("desk.error.slugTaken"));
+        Source source = new Source(id == null ? 0 : id, blank(form.get("slug")),
+                new Bilingual(blank(form.get("nameRu")), blank(form.get("nameEn"))), blank(form.get("country")),
+                blank(form.get("homeUrl")), new Bilingual(blank(form.get("rightsRu")), blank(form.get("rightsEn"))),
+                new Bilingual(blank(form.get("licenceRu")), blank(form.get("licenceEn"))));
+        try {
+            if (id == null) {
+                sources.add(source);
+            } else {
+                sources.update(source);
             }
+            return redirect(language.path("/admin/sources?done=source"));
+        } catch (ArticleRejected rejected) {
+            return sourceForm(language, existing.orElse(null), form, rejected.messages(pages.texts(language)), request,
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        return sourceForm(language, existing.orElse(null), form, errors, request, HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
     @GetMapping({"/admin/sources/{id}/feeds/new", "/en/admin/sources/{id}/feeds/new"})
@@ -247,32 +241,6 @@ class SourceDeskController {
         return instant == null ? t.get("desk.never") : time.full(instant, language);
     }
 
-    private static Map<String, String> checkSource(Map<String, String> form, Texts t) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (form.getOrDefault("slug", "").isBlank() || !form.get("slug").strip().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            errors.put("slug", t.get("desk.error.slug"));
-        }
-        if (form.getOrDefault("nameRu", "").isBlank() || form.getOrDefault("nameEn", "").isBlank()) {
-            errors.put(form.getOrDefault("nameRu", "").isBlank() ? "nameRu" : "nameEn", t.get("desk.error.name"));
-        }
-        String country = form.getOrDefault("country", "").strip();
-        if (!country.isEmpty() && !Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).contains(country.toUpperCase(Locale.ROOT))) {
-            errors.put("country", t.get("desk.error.country"));
-        }
-        String home = form.getOrDefault("homeUrl", "").strip();
-        if (!home.isEmpty()) {
-            try {
-                URI uri = URI.create(home);
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    errors.put("homeUrl", t.get("desk.error.url"));
-                }
-            } catch (IllegalArgumentException e) {
-                errors.put("homeUrl", t.get("desk.error.url"));
-            }
-        }
-        return errors;
-    }
-
     private static FeedForm feedForm(Map<String, String> form) {
         long rubricId;
         int poll;
@@ -286,9 +254,12 @@ class SourceDeskController {
         } catch (NumberFormatException e) {
             throw new FeedRejected("pollMinutes", "feeds.error.poll");
         }
-        String language = form.getOrDefault("language", "");
+        String language = form.getOrDefault("language", "").strip();
+        if (!language.isEmpty() && !language.equals("ru") && !language.equals("en")) {
+            throw new FeedRejected("language", "feeds.error.language");
+        }
         return new FeedForm(form.getOrDefault("url", ""), rubricId, form.get("rubricRules"),
-                language.isBlank() ? null : Language.ofCode(language), "true".equals(form.get("autoPublish")),
+                language.isEmpty() ? null : Language.ofCode(language), "true".equals(form.get("autoPublish")),
                 "true".equals(form.get("fullText")), poll, "true".equals(form.get("enabled")));
     }
 
