@@ -1,6 +1,7 @@
 package dev.newsdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
@@ -13,6 +14,13 @@ class ModularityTests {
     @Test
     void modulesOnlyUseEachOthersPublicApiAndFormNoCycle() {
         modules.verify();
+    }
+
+    @Test
+    void refusesAnArrowAModuleDoesNotDeclare() {
+        ApplicationModules arrows = ApplicationModules.of(fixture.arrows.Arrows.class, location -> true);
+
+        assertThatThrownBy(arrows::verify).hasMessageContaining("press").hasMessageContaining("desk");
     }
 
     @Test
