@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -46,11 +43,13 @@ import dev.newsdesk.ingest.IngestSettings;
 public class Fetcher {
 
     private final IngestSettings settings;
+    private final AddressGuard guard;
     private final HttpClient http;
     private final ConcurrentHashMap<String, Semaphore> hosts = new ConcurrentHashMap<>();
 
     public Fetcher(IngestSettings settings) {
         this.settings = settings;
+        this.guard = new AddressGuard(settings.allowPrivateAddresses());
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -171,38 +170,13 @@ public class Fetcher {
         if (uri.getHost() == null) {
             throw new FetchFailed("The address " + uri + " names no host");
         }
-        if (settings.allowPrivateAddresses()) {
-            return;
-        }
         try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (isPrivate(address)) {
-                    throw new FetchFailed("The address " + uri.getHost() + " (" + address.getHostAddress()
-                            + ") is private; feeds may not point inside the portal's network");
-                }
-            }
+            guard.resolve(uri.getHost());
+        } catch (AddressGuard.AddressRefused e) {
+            throw new FetchFailed(e.getMessage());
         } catch (UnknownHostException e) {
             throw new FetchFailed("The host " + uri.getHost() + " is unknown", null, e);
         }
-    }
-
-    static boolean isPrivate(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            // 0.0.0.0/8, 100.64.0.0/10 (carrier-grade NAT), 198.18.0.0/15 (benchmarking)
-            return first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 198 && (second & 0xfe) == 18);
-        }
-        if (address instanceof Inet6Address) {
-            // fc00::/7, unique local addresses
-            return (bytes[0] & 0xfe) == 0xfc;
-        }
-        return false;
     }
 
     private static byte[] decode(HttpResponse<byte[]> response, int maxBytes) throws FetchFailed {

@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -22,14 +26,17 @@ import dev.newsdesk.ingest.IngestSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The fetcher against a real HTTP server started by the test. */
+/** The fetcher against a real HTTP server started by the test, and names answered by {@link TestDns}. */
 class FetcherTest {
 
     private static final byte[] FEED = "<rss version=\"2.0\"><channel><title>T</title></channel></rss>"
             .getBytes(StandardCharsets.UTF_8);
 
     private final CountDownLatch release = new CountDownLatch(1);
+    private final AtomicInteger requests = new AtomicInteger();
     private HttpServer server;
     private volatile String userAgent;
     private volatile String ifNoneMatch;
@@ -37,7 +44,7 @@ class FetcherTest {
     @BeforeEach
     void startServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/feed", exchange -> {
+        context("/feed", exchange -> {
             userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
             ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
             if ("\"v1\"".equals(ifNoneMatch)) {
@@ -49,7 +56,7 @@ class FetcherTest {
             exchange.getResponseHeaders().add("Last-Modified", "Tue, 06 Jan 2026 10:00:00 GMT");
             send(exchange, 200, FEED);
         });
-        server.createContext("/gzip", exchange -> {
+        context("/gzip", exchange -> {
             ByteArrayOutputStream zipped = new ByteArrayOutputStream();
             try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
                 gzip.write(FEED);
@@ -57,18 +64,18 @@ class FetcherTest {
             exchange.getResponseHeaders().add("Content-Encoding", "gzip");
             send(exchange, 200, zipped.toByteArray());
         });
-        server.createContext("/hop", exchange -> {
+        context("/hop", exchange -> {
             int hop = Integer.parseInt(exchange.getRequestURI().getPath().substring("/hop/".length()));
             redirect(exchange, hop == 0 ? "/feed" : "/hop/" + (hop - 1));
         });
-        server.createContext("/loop-a", exchange -> redirect(exchange, "/loop-b"));
-        server.createContext("/loop-b", exchange -> redirect(exchange, "/loop-a"));
-        server.createContext("/busy", exchange -> {
+        context("/loop-a", exchange -> redirect(exchange, "/loop-b"));
+        context("/loop-b", exchange -> redirect(exchange, "/loop-a"));
+        context("/busy", exchange -> {
             exchange.getResponseHeaders().add("Retry-After", "120");
             send(exchange, 429, new byte[0]);
         });
-        server.createContext("/broken", exchange -> send(exchange, 500, new byte[0]));
-        server.createContext("/silent", exchange -> {
+        context("/broken", exchange -> send(exchange, 500, new byte[0]));
+        context("/silent", exchange -> {
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -76,9 +83,17 @@ class FetcherTest {
             }
             exchange.close();
         });
-        server.createContext("/huge", exchange -> send(exchange, 200, new byte[64 * 1024]));
+        context("/huge", exchange -> send(exchange, 200, new byte[64 * 1024]));
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
+    }
+
+    /** Serves {@code path}, counting every request that reaches this machine. */
+    private void context(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, exchange -> {
+            requests.incrementAndGet();
+            handler.handle(exchange);
+        });
     }
 
     @AfterEach
@@ -154,18 +169,69 @@ class FetcherTest {
                 .isInstanceOf(FetchFailed.class).hasMessageContaining("is private");
         assertThatThrownBy(() -> careful.fetch(URI.create("http://169.254.169.254/latest/meta-data/"), null, null))
                 .isInstanceOf(FetchFailed.class).hasMessageContaining("is private");
+        assertThatThrownBy(() -> careful.fetch(URI.create("http://[::ffff:127.0.0.1]:" + port() + "/feed"), null, null))
+                .isInstanceOf(FetchFailed.class).hasMessageContaining("is private");
         assertThatThrownBy(() -> careful.fetch(URI.create("file:///etc/passwd"), null, null))
                 .isInstanceOf(FetchFailed.class).hasMessage("Addresses with the scheme \"file\" are not allowed for feeds");
+        assertThat(requests.get()).isZero();
     }
 
     @Test
-    void tellsPrivateFromPublicAddresses() throws Exception {
-        assertThat(Fetcher.isPrivate(InetAddress.getByName("10.1.2.3"))).isTrue();
-        assertThat(Fetcher.isPrivate(InetAddress.getByName("192.168.0.1"))).isTrue();
-        assertThat(Fetcher.isPrivate(InetAddress.getByName("100.64.0.1"))).isTrue();
-        assertThat(Fetcher.isPrivate(InetAddress.getByName("fd00::1"))).isTrue();
-        assertThat(Fetcher.isPrivate(InetAddress.getByName("93.184.216.34"))).isFalse();
-        assertThat(Fetcher.isPrivate(InetAddress.getByName("2001:db8::1"))).isFalse();
+    void refusesANameThatAnswersTheMappedLoopback() {
+        assertThatThrownBy(() -> fetcher(false, 1 << 20).fetch(named(TestDns.MAPPED_LOOPBACK, "/feed"), null, null))
+                .isInstanceOf(FetchFailed.class)
+                .hasMessage("The address " + TestDns.MAPPED_LOOPBACK + " (0:0:0:0:0:ffff:7f00:1) is private; "
+                        + "feeds may not point inside the portal's network");
+        assertThat(requests.get()).as("requests that reached this machine").isZero();
+    }
+
+    @ParameterizedTest(name = "{0} is public: {1}")
+    @CsvSource({
+            // IPv4: this network, private, shared (CGNAT), loopback, link-local, special, documentation,
+            // 6to4 relays, benchmarking, multicast, reserved, broadcast
+            "0.0.0.0, false", "0.1.2.3, false", "10.0.0.1, false", "10.255.255.255, false", "100.64.0.1, false",
+            "100.127.255.254, false", "127.0.0.1, false", "127.255.255.254, false", "169.254.169.254, false",
+            "172.16.0.1, false", "172.31.255.254, false", "192.0.0.8, false", "192.0.2.1, false", "192.88.99.1, false",
+            "192.168.1.1, false", "198.18.0.1, false", "198.19.255.254, false", "198.51.100.7, false",
+            "203.0.113.9, false", "224.0.0.1, false", "239.255.255.250, false", "240.0.0.1, false",
+            "255.255.255.255, false",
+            // IPv4 that is public, some just beside the blocks above
+            "93.184.216.34, true", "8.8.8.8, true", "1.1.1.1, true", "11.0.0.1, true", "100.63.255.255, true",
+            "100.128.0.1, true", "126.255.255.255, true", "172.15.255.255, true", "172.32.0.1, true",
+            "192.0.1.1, true", "198.17.255.255, true", "198.20.0.1, true", "223.255.255.254, true",
+            // IPv6: unspecified, loopback, link-local, site-local, unique local, multicast, documentation,
+            // discard-only, IETF protocol assignments (Teredo, benchmarking, ORCHID), the new documentation block,
+            // segment routing, and anything outside global unicast
+            "::, false", "::1, false", "fe80::1, false", "febf::1, false", "fec0::1, false", "fc00::1, false",
+            "fd12:3456::1, false", "ff02::1, false", "ff0e::1, false", "2001:db8::1, false", "2001:db8:ffff::1, false",
+            "100::1, false", "2001::1, false", "2001:0:4136:e378:8000:63bf:3fff:fdd2, false", "2001:2::1, false",
+            "2001:10::1, false", "2001:20::1, false", "3fff::1, false", "5f00::1, false", "4000::1, false",
+            // IPv6 that is public
+            "2606:4700:4700::1111, true", "2a00:1450:4001:80b::200e, true", "2001:4860:4860::8888, true",
+            "2001:200::1, true",
+            // IPv4 inside IPv6: mapped, compatible, SIIT-translated, NAT64 (well-known and local-use), 6to4
+            "::ffff:127.0.0.1, false", "::ffff:10.0.0.1, false", "::ffff:169.254.169.254, false", "::ffff:0.0.0.0, false",
+            "::127.0.0.1, false", "::10.0.0.1, false", "::ffff:0:7f00:1, false", "64:ff9b::7f00:1, false",
+            "64:ff9b::a9fe:a9fe, false", "64:ff9b:1::a00:1, false", "64:ff9b:1::5db8:d822, false",
+            "2002:7f00:1::1, false", "2002:a00:1::, false", "2002:c0a8:101::1, false", "2002:c000:204::1, false",
+            // the same public IPv4 in each of those forms
+            "::ffff:93.184.216.34, true", "::93.184.216.34, true", "::ffff:0:5db8:d822, true",
+            "64:ff9b::5db8:d822, true", "2002:5db8:d822::1, true"})
+    void classifiesAddressesByWhatTheyReach(String literal, boolean reachable) throws Exception {
+        assertThat(AddressGuard.isPublic(address(literal))).isEqualTo(reachable);
+    }
+
+    /** The address as a resolver may hand it over: IPv4 inside IPv6 stays an {@link Inet6Address}. */
+    private static InetAddress address(String literal) throws UnknownHostException {
+        InetAddress parsed = InetAddress.getByName(literal);
+        if (literal.contains(":") && parsed instanceof Inet4Address) {
+            byte[] mapped = new byte[16];
+            mapped[10] = -1;
+            mapped[11] = -1;
+            System.arraycopy(parsed.getAddress(), 0, mapped, 12, 4);
+            return Inet6Address.getByAddress(null, mapped, -1);
+        }
+        return parsed;
     }
 
     private Fetcher fetcher(boolean allowPrivate, int maxBytes) {
@@ -176,8 +242,16 @@ class FetcherTest {
                 true));
     }
 
+    private int port() {
+        return server.getAddress().getPort();
+    }
+
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    private URI named(String host, String path) {
+        return URI.create("http://" + host + ":" + port() + path);
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {
