@@ -6,15 +6,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.apache.hc.client5.http.DnsResolver;
+
 /**
  * Looks up the addresses of a host for the fetcher and refuses the lookup when any answer reaches inside
- * the portal's network.
+ * the portal's network. It is the only name service the fetcher's connections use, so a connection goes to
+ * exactly the addresses checked here, never to a second answer (DNS rebinding).
  *
  * <p>An address is judged by what it reaches, whatever Java type the resolver returns: IPv4 carried in IPv6
  * (mapped, compatible, SIIT, NAT64 {@code 64:ff9b::/96}, 6to4) is judged as the IPv4 address it carries, and
  * of IPv6 proper only global unicast outside the special-purpose blocks is public.
  */
-public final class AddressGuard {
+public final class AddressGuard implements DnsResolver {
 
     private static final List<Block> PRIVATE_IPV4 = Block.all(
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
@@ -66,7 +69,7 @@ public final class AddressGuard {
         return null;
     }
 
-    /** The addresses of {@code host}, all of them allowed. */
+    @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress[] answers = InetAddress.getAllByName(host);
         for (InetAddress address : answers) {
@@ -76,6 +79,12 @@ public final class AddressGuard {
             }
         }
         return answers;
+    }
+
+    @Override
+    public String resolveCanonicalHostname(String host) {
+        // Only Kerberos asks for it, and the fetcher does not authenticate; no second lookup for it.
+        return host;
     }
 
     /** A lookup whose answer the guard refused; its message is the sentence an editor sees. */

@@ -2,14 +2,18 @@ package dev.newsdesk.ingest.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -40,6 +45,8 @@ class FetcherTest {
     private HttpServer server;
     private volatile String userAgent;
     private volatile String ifNoneMatch;
+    private volatile String host;
+    private final AtomicReference<byte[]> hello = new AtomicReference<>();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -47,6 +54,7 @@ class FetcherTest {
         context("/feed", exchange -> {
             userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
             ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+            host = exchange.getRequestHeaders().getFirst("Host");
             if ("\"v1\"".equals(ifNoneMatch)) {
                 exchange.sendResponseHeaders(304, -1);
                 exchange.close();
@@ -70,6 +78,8 @@ class FetcherTest {
         });
         context("/loop-a", exchange -> redirect(exchange, "/loop-b"));
         context("/loop-b", exchange -> redirect(exchange, "/loop-a"));
+        context("/inside", exchange -> redirect(exchange,
+                "http://" + TestDns.MAPPED_LOOPBACK + ":" + server.getAddress().getPort() + "/feed"));
         context("/busy", exchange -> {
             exchange.getResponseHeaders().add("Retry-After", "120");
             send(exchange, 429, new byte[0]);
@@ -185,6 +195,98 @@ class FetcherTest {
         assertThat(requests.get()).as("requests that reached this machine").isZero();
     }
 
+    @Test
+    void connectsOnlyToTheAddressItChecked() {
+        String rebinding = TestDns.rebinding();
+
+        // The first answer is public, so the fetcher tries it and cannot get out of the test machine; a
+        // second lookup would have answered 127.0.0.1, where this test's server listens.
+        assertThatThrownBy(() -> fetcher(false, 1 << 20).fetch(named(rebinding, "/feed"), null, null))
+                .isInstanceOf(FetchFailed.class);
+        assertThat(requests.get()).as("requests that reached this machine").isZero();
+        assertThat(TestDns.lookups(rebinding)).isEqualTo(1);
+    }
+
+    @Test
+    void connectsOnlyToTheAddressItResolvedEvenWhenPrivateAddressesAreAllowed() throws Exception {
+        String shifting = TestDns.shifting();
+
+        // 127.0.0.1 first, then 127.0.0.2 where nothing listens: only a fetcher that resolves once gets the feed.
+        assertThat(fetcher(true, 1 << 20).fetch(named(shifting, "/feed"), null, null).body()).isEqualTo(FEED);
+        assertThat(TestDns.lookups(shifting)).isEqualTo(1);
+    }
+
+    @Test
+    void checksEveryRedirectHop() {
+        // This test's server stands in for a public one; it redirects to a name that answers the mapped loopback.
+        Fetcher fetcher = new Fetcher(settings(false, 1 << 20, Duration.ofSeconds(1)),
+                new AddressGuard(address -> address instanceof Inet4Address && address.isLoopbackAddress()
+                        || AddressGuard.isPublic(address)));
+
+        assertThatThrownBy(() -> fetcher.fetch(named(TestDns.LOOPBACK, "/inside"), null, null))
+                .isInstanceOf(FetchFailed.class)
+                .hasMessageStartingWith("The address " + TestDns.MAPPED_LOOPBACK + " (0:0:0:0:0:ffff:7f00:1) is private");
+        assertThat(requests.get()).as("only the first hop was fetched").isEqualTo(1);
+    }
+
+    @Test
+    void sendsTheHostNameInTheHostHeader() throws Exception {
+        fetcher(true, 1 << 20).fetch(named(TestDns.LOOPBACK, "/feed"), null, null);
+
+        assertThat(host).isEqualTo(TestDns.LOOPBACK + ":" + port());
+    }
+
+    @Test
+    void namesTheHostToTls() throws Exception {
+        try (ServerSocket tls = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                // Reads the ClientHello (a TLS record: five bytes of header, then its length) and hangs up.
+                try (Socket client = tls.accept()) {
+                    client.setSoTimeout(10_000);
+                    InputStream in = client.getInputStream();
+                    byte[] header = in.readNBytes(5);
+                    hello.set(in.readNBytes((header[3] & 0xff) << 8 | header[4] & 0xff));
+                } catch (IOException | ArrayIndexOutOfBoundsException e) {
+                    hello.set(new byte[0]);
+                }
+            });
+
+            assertThatThrownBy(() -> fetcher(true, 1 << 20, Duration.ofSeconds(10))
+                    .fetch(URI.create("https://" + TestDns.LOOPBACK + ":" + tls.getLocalPort() + "/feed"), null, null))
+                    .isInstanceOf(FetchFailed.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> hello.get() != null);
+            // The ClientHello names the host (SNI), as it must for the certificate to be checked against it.
+            assertThat(new String(hello.get(), StandardCharsets.ISO_8859_1)).contains(TestDns.LOOPBACK);
+        }
+    }
+
+    @Test
+    void closesTheConnectionOfAFetchThatRunsOutOfTime() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        try (ServerSocket stalling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (Socket client = stalling.accept()) {
+                    InputStream in = client.getInputStream();
+                    readRequest(in);
+                    OutputStream out = client.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n<rss>".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    // Sends nothing more; the client hangs up when it gives up.
+                    if (in.read() == -1) {
+                        closed.countDown();
+                    }
+                } catch (IOException e) {
+                    closed.countDown();
+                }
+            });
+
+            assertThatThrownBy(() -> fetcher(true, 1 << 20)
+                    .fetch(URI.create("http://127.0.0.1:" + stalling.getLocalPort() + "/feed"), null, null))
+                    .isInstanceOf(FetchFailed.class).hasMessage("The server did not answer within 1 s");
+            assertThat(closed.await(3, TimeUnit.SECONDS)).as("the server saw the client hang up").isTrue();
+        }
+    }
+
     @ParameterizedTest(name = "{0} is public: {1}")
     @CsvSource({
             // IPv4: this network, private, shared (CGNAT), loopback, link-local, special, documentation,
@@ -235,11 +337,19 @@ class FetcherTest {
     }
 
     private Fetcher fetcher(boolean allowPrivate, int maxBytes) {
+        return fetcher(allowPrivate, maxBytes, Duration.ofSeconds(1));
+    }
+
+    private Fetcher fetcher(boolean allowPrivate, int maxBytes, Duration timeouts) {
+        return new Fetcher(settings(allowPrivate, maxBytes, timeouts));
+    }
+
+    private static IngestSettings settings(boolean allowPrivate, int maxBytes, Duration timeouts) {
         IngestSettings defaults = IngestSettings.defaults();
-        return new Fetcher(new IngestSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), maxBytes,
+        return new IngestSettings(timeouts, timeouts, maxBytes,
                 defaults.maxImageBytes(), 5, Set.of("http", "https"), allowPrivate, 2, 2, defaults.userAgent(),
                 defaults.firstBackoff(), defaults.maxBackoff(), defaults.schedulerTick(), defaults.nearDuplicateWindow(),
-                true));
+                true);
     }
 
     private int port() {
@@ -252,6 +362,18 @@ class FetcherTest {
 
     private URI named(String host, String path) {
         return URI.create("http://" + host + ":" + port() + path);
+    }
+
+    private static void readRequest(InputStream in) throws IOException {
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < end.length) {
+            int read = in.read();
+            if (read == -1) {
+                return;
+            }
+            matched = read == end[matched] ? matched + 1 : read == '\r' ? 1 : 0;
+        }
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {
