@@ -26,7 +26,9 @@ import dev.newsdesk.site.Bilingual;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,6 +57,8 @@ public class Intake {
     private final Fetcher fetcher;
     private final IngestSettings settings;
     private final TransactionTemplate transaction;
+    /** Inside the item's transaction, so that a picture the image store chokes on costs the item only its image. */
+    private final TransactionTemplate savepoint;
 
     Intake(FeedItems items, ArticleDesk desk, Rubrics rubrics, Images images, Fetcher fetcher, IngestSettings settings,
            TransactionTemplate transaction) {
@@ -65,6 +69,8 @@ public class Intake {
         this.fetcher = fetcher;
         this.settings = settings;
         this.transaction = transaction;
+        this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** What taking a feed's items came to. */
@@ -167,13 +173,25 @@ public class Intake {
         if (item.imageUrl() == null) {
             return null;
         }
+        byte[] picture;
         try {
-            byte[] data = fetcher.fetchResource(URI.create(item.imageUrl()), settings.maxImageBytes()).body();
-            return images.add(data, new Bilingual(null, null), item.imageCredit()).id();
-        } catch (FetchFailed | ArticleRejected | IllegalArgumentException e) {
-            log.info("Feed {}: the image {} of item {} is left out: {}", feed.id(), item.imageUrl(), item.key(), e.getMessage());
+            picture = fetcher.fetchResource(URI.create(item.imageUrl()), settings.maxImageBytes()).body();
+        } catch (FetchFailed | IllegalArgumentException e) {
+            leftOut(feed, item, e);
             return null;
         }
+        // Whatever goes wrong in storing it (an unreadable picture, a refused credit) costs only the image.
+        try {
+            return savepoint.execute(status -> images.add(picture, new Bilingual(null, null), item.imageCredit()).id());
+        } catch (RuntimeException e) {
+            leftOut(feed, item, e);
+            return null;
+        }
+    }
+
+    private static void leftOut(Feed feed, CleanItem item, Exception e) {
+        log.info("Feed {}: the image {} of item {} is left out: {}", feed.id(), item.imageUrl(), item.key(),
+                NestedExceptionUtils.getMostSpecificCause(e).getMessage());
     }
 
     private static String hash(CleanItem item) {
