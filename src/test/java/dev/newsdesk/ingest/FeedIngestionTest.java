@@ -245,6 +245,73 @@ class FeedIngestionTest {
         assertThat(desk.find(feeds.articleOf(feed, "img-6").orElseThrow()).orElseThrow().imageId()).isNotNull();
     }
 
+    @Test
+    void fetchesPagesAndImagesOutsideAnyTransaction() throws Exception {
+        // The fetcher refuses to run inside a transaction, and the refresh would report it.
+        server.put("/img/story.png", picture("png")).put("/story.html", story()).put("/full.xml", summaries());
+        long feed = fullText("/full.xml");
+
+        FeedRefresher.Refresh refresh = refresher.refresh(feed);
+
+        assertThat(refresh.error()).isNull();
+        Article article = desk.find(feeds.articleOf(feed, "ft-1").orElseThrow()).orElseThrow();
+        assertThat(article.body().html()).contains("Комсомольске-на-Амуре");
+        assertThat(article.imageId()).isNotNull();
+    }
+
+    @Test
+    void fetchesTheStoryPageOfAnItemOnceAcrossPolls() {
+        server.put("/img/story.png", png()).put("/story.html", story()).put("/full.xml", summaries());
+        long feed = fullText("/full.xml");
+
+        refresher.refresh(feed);
+        FeedRefresher.Refresh again = refresher.refresh(feed);
+
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(server.requests("/story.html")).isEqualTo(1);
+        assertThat(server.requests("/img/story.png")).isEqualTo(1);
+    }
+
+    @Test
+    void aRevisedItemKeepsItsImageAndItsStoryWithoutFetchingThemAgain() {
+        server.put("/img/story.png", png()).put("/story.html", story()).put("/full.xml", summaries());
+        long feed = fullText("/full.xml");
+        refresher.refresh(feed);
+        Article first = desk.find(feeds.articleOf(feed, "ft-1").orElseThrow()).orElseThrow();
+
+        server.put("/full.xml", summaries().replace("Самолёт готов к полёту", "Самолёт готов к первому полёту"));
+        FeedRefresher.Refresh revised = refresher.refresh(feed);
+
+        assertThat(revised.revised()).isEqualTo(1);
+        Article article = desk.find(first.id()).orElseThrow();
+        assertThat(article.title()).isEqualTo("Самолёт готов к первому полёту");
+        assertThat(article.imageId()).isEqualTo(first.imageId()).isNotNull();
+        assertThat(article.body().html()).contains("Комсомольске-на-Амуре");
+        assertThat(server.requests("/story.html")).isEqualTo(1);
+        assertThat(server.requests("/img/story.png")).isEqualTo(1);
+    }
+
+    /** A story page whose main text is much longer than the summary in its feed. */
+    private static String story() {
+        String paragraph = "<p>На заводе в Комсомольске-на-Амуре завершили сборку очередного самолёта. Машина прошла "
+                + "наземные проверки и готовится к первому полёту, после чего её передадут заказчику.</p>";
+        return "<html><head><title>Story</title></head><body><nav>menu menu menu</nav><article>"
+                + "<h1>Самолёт готов</h1>" + paragraph.repeat(6) + "</article><footer>footer</footer></body></html>";
+    }
+
+    /** A feed of one summary, with a lead image, pointing at {@link #story()}. */
+    private String summaries() {
+        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+                + "<item><title>Самолёт готов к полёту</title><link>" + server.url("/story.html") + "</link><guid>ft-1</guid>"
+                + "<description>Коротко о самолёте.</description>"
+                + "<enclosure url=\"" + server.url("/img/story.png") + "\" type=\"image/png\" length=\"100\"/>"
+                + "</item></channel></rss>";
+    }
+
+    private long fullText(String path) {
+        return feeds.subscribe(source.id(), new FeedForm(server.url(path), rubric.id(), null, null, true, true, 30, true));
+    }
+
     private long subscribe(String path, boolean autoPublish) {
         return feeds.subscribe(source.id(), new FeedForm(server.url(path), rubric.id(), null, null, autoPublish, false,
                 30, true));

@@ -40,6 +40,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Fetches feeds, pages and images over HTTP the way a polite and careful client should: conditional GET,
@@ -50,7 +51,8 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Every connection goes to the addresses its {@link AddressGuard} looked up and checked, on every redirect
  * hop; TLS and the Host header still name the host. A fetch that runs out of time is cancelled: its
- * connection is closed.
+ * connection is closed. A fetch never runs while a database transaction is open on its thread, so that no
+ * slow server holds a transaction open.
  */
 public class Fetcher implements AutoCloseable {
 
@@ -111,6 +113,10 @@ public class Fetcher implements AutoCloseable {
     }
 
     private Fetched fetch(URI start, String etag, String lastModified, int maxBytes, String accept) throws FetchFailed {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A fetch of " + start + " was asked for while a database transaction is "
+                    + "open; fetch first, then write");
+        }
         URI uri = start;
         Set<URI> seen = new HashSet<>();
         for (int hop = 0; ; hop++) {

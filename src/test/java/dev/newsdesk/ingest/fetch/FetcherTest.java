@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The fetcher against a real HTTP server started by the test, and names answered by {@link TestDns}. */
 class FetcherTest {
@@ -285,6 +286,18 @@ class FetcherTest {
                     .isInstanceOf(FetchFailed.class).hasMessage("The server did not answer within 1 s");
             assertThat(closed.await(3, TimeUnit.SECONDS)).as("the server saw the client hang up").isTrue();
         }
+    }
+
+    @Test
+    void refusesToFetchInsideATransaction() {
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        try {
+            assertThatThrownBy(() -> fetcher(true, 1 << 20).fetch(uri("/feed"), null, null))
+                    .isInstanceOf(IllegalStateException.class);
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+        }
+        assertThat(requests.get()).isZero();
     }
 
     @ParameterizedTest(name = "{0} is public: {1}")
