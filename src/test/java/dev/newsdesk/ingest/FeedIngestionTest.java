@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 import javax.imageio.ImageIO;
@@ -204,6 +207,111 @@ class FeedIngestionTest {
                 .contains("Только краткое содержание.");
     }
 
+    @Test
+    void anUnreadableImageCostsItsItemOnlyTheImage() throws Exception {
+        byte[] jpeg = picture("jpeg");
+        server.put("/img/empty.gif", new byte[] {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0, 0x3b})
+                .put("/img/garbage.jpg", "this is not a picture at all".getBytes(StandardCharsets.UTF_8))
+                .put("/img/truncated.jpg", Arrays.copyOf(jpeg, 40))
+                // A PNG header that claims 65535 × 65535 pixels, and nothing after it.
+                .put("/img/bomb.png", HexFormat.of().parseHex("89504e470d0a1a0a0000000d494844520000ffff0000ffff0802000000"))
+                .put("/img/good.png", picture("png"))
+                .put("/img/credited.png", picture("png"))
+                .put("/images.xml", rss(
+                        item("img-1", "Первая новость с пустой картинкой", "Текст первой новости о заводе.", "/img/empty.gif"),
+                        item("img-2", "Вторая новость с мусором вместо картинки", "Текст второй новости о верфи.",
+                                "/img/garbage.jpg"),
+                        item("img-3", "Третья новость с обрезанной картинкой", "Текст третьей новости о полигоне.",
+                                "/img/truncated.jpg"),
+                        item("img-4", "Четвёртая новость с картинкой-бомбой", "Текст четвёртой новости о флоте.",
+                                "/img/bomb.png"),
+                        "<item><title>Пятая новость с непомерной подписью</title><guid>img-5</guid>"
+                                + "<description>Текст пятой новости об авиации.</description>"
+                                + "<media:content url=\"/img/credited.png\" medium=\"image\"><media:credit>"
+                                + "Фото ".repeat(200) + "</media:credit></media:content></item>",
+                        item("img-6", "Шестая новость с хорошей картинкой", "Текст шестой новости о космосе.",
+                                "/img/good.png"),
+                        item("img-7", "Седьмая новость снова с пустой картинкой", "Текст седьмой новости о танках.",
+                                "/img/empty.gif")));
+        long feed = subscribe("/images.xml", true);
+
+        FeedRefresher.Refresh refresh = refresher.refresh(feed);
+
+        assertThat(refresh.error()).isNull();
+        assertThat(refresh.added()).isEqualTo(7);
+        for (String broken : List.of("img-1", "img-2", "img-3", "img-5", "img-7")) {
+            assertThat(desk.find(feeds.articleOf(feed, broken).orElseThrow()).orElseThrow().imageId()).as(broken).isNull();
+        }
+        assertThat(desk.find(feeds.articleOf(feed, "img-6").orElseThrow()).orElseThrow().imageId()).isNotNull();
+    }
+
+    @Test
+    void fetchesPagesAndImagesOutsideAnyTransaction() throws Exception {
+        // The fetcher refuses to run inside a transaction, and the refresh would report it.
+        server.put("/img/story.png", picture("png")).put("/story.html", story()).put("/full.xml", summaries());
+        long feed = fullText("/full.xml");
+
+        FeedRefresher.Refresh refresh = refresher.refresh(feed);
+
+        assertThat(refresh.error()).isNull();
+        Article article = desk.find(feeds.articleOf(feed, "ft-1").orElseThrow()).orElseThrow();
+        assertThat(article.body().html()).contains("Комсомольске-на-Амуре");
+        assertThat(article.imageId()).isNotNull();
+    }
+
+    @Test
+    void fetchesTheStoryPageOfAnItemOnceAcrossPolls() {
+        server.put("/img/story.png", png()).put("/story.html", story()).put("/full.xml", summaries());
+        long feed = fullText("/full.xml");
+
+        refresher.refresh(feed);
+        FeedRefresher.Refresh again = refresher.refresh(feed);
+
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(server.requests("/story.html")).isEqualTo(1);
+        assertThat(server.requests("/img/story.png")).isEqualTo(1);
+    }
+
+    @Test
+    void aRevisedItemKeepsItsImageAndItsStoryWithoutFetchingThemAgain() {
+        server.put("/img/story.png", png()).put("/story.html", story()).put("/full.xml", summaries());
+        long feed = fullText("/full.xml");
+        refresher.refresh(feed);
+        Article first = desk.find(feeds.articleOf(feed, "ft-1").orElseThrow()).orElseThrow();
+
+        server.put("/full.xml", summaries().replace("Самолёт готов к полёту", "Самолёт готов к первому полёту"));
+        FeedRefresher.Refresh revised = refresher.refresh(feed);
+
+        assertThat(revised.revised()).isEqualTo(1);
+        Article article = desk.find(first.id()).orElseThrow();
+        assertThat(article.title()).isEqualTo("Самолёт готов к первому полёту");
+        assertThat(article.imageId()).isEqualTo(first.imageId()).isNotNull();
+        assertThat(article.body().html()).contains("Комсомольске-на-Амуре");
+        assertThat(server.requests("/story.html")).isEqualTo(1);
+        assertThat(server.requests("/img/story.png")).isEqualTo(1);
+    }
+
+    /** A story page whose main text is much longer than the summary in its feed. */
+    private static String story() {
+        String paragraph = "<p>На заводе в Комсомольске-на-Амуре завершили сборку очередного самолёта. Машина прошла "
+                + "наземные проверки и готовится к первому полёту, после чего её передадут заказчику.</p>";
+        return "<html><head><title>Story</title></head><body><nav>menu menu menu</nav><article>"
+                + "<h1>Самолёт готов</h1>" + paragraph.repeat(6) + "</article><footer>footer</footer></body></html>";
+    }
+
+    /** A feed of one summary, with a lead image, pointing at {@link #story()}. */
+    private String summaries() {
+        return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>"
+                + "<item><title>Самолёт готов к полёту</title><link>" + server.url("/story.html") + "</link><guid>ft-1</guid>"
+                + "<description>Коротко о самолёте.</description>"
+                + "<enclosure url=\"" + server.url("/img/story.png") + "\" type=\"image/png\" length=\"100\"/>"
+                + "</item></channel></rss>";
+    }
+
+    private long fullText(String path) {
+        return feeds.subscribe(source.id(), new FeedForm(server.url(path), rubric.id(), null, null, true, true, 30, true));
+    }
+
     private long subscribe(String path, boolean autoPublish) {
         return feeds.subscribe(source.id(), new FeedForm(server.url(path), rubric.id(), null, null, autoPublish, false,
                 30, true));
@@ -217,14 +325,23 @@ class FeedIngestionTest {
     }
 
     private String rss(String... items) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Test</title>"
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\">"
+                + "<channel><title>Test</title>"
                 + "<link>" + server.url("/") + "</link><description>d</description>" + String.join("", List.of(items))
                 + "</channel></rss>";
     }
 
-    private static byte[] png() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB), "png", out);
-        return out.toByteArray();
+    private static byte[] png() {
+        return picture("png");
+    }
+
+    private static byte[] picture(String format) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB), format, out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

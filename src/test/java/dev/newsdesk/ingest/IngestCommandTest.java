@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.newsdesk.ingest.fetch.TestDns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +56,21 @@ class IngestCommandTest {
         assertThat(unreachable.code()).isEqualTo(2);
         assertThat(unreachable.err()).startsWith("not a feed: The address 127.0.0.1").hasLineCount(1);
         assertThat(run("--dry-run", folder.resolve("missing.xml").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAFeedWhoseNameAnswersTheMappedLoopback() throws Exception {
+        try (FeedServer server = new FeedServer()) {
+            server.put("/feed.xml", Files.readString(fixture("rss20-media.xml")));
+
+            Result result = run("--dry-run", "http://" + TestDns.MAPPED_LOOPBACK + ":" + server.port() + "/feed.xml");
+
+            assertThat(result.code()).isEqualTo(2);
+            assertThat(result.err()).isEqualTo("not a feed: The address " + TestDns.MAPPED_LOOPBACK
+                    + " (0:0:0:0:0:ffff:7f00:1) is private; feeds may not point inside the portal's network\n");
+            assertThat(result.out()).isEmpty();
+            assertThat(server.requests()).as("requests that reached this machine").isZero();
+        }
     }
 
     @Test

@@ -23,8 +23,13 @@ final class FullText {
         if (link == null) {
             return null;
         }
+        Fetched page;
         try {
-            Fetched page = fetcher.fetchResource(URI.create(link), maxBytes);
+            page = fetcher.fetchResource(URI.create(link), maxBytes);
+        } catch (FetchFailed | IllegalArgumentException e) {
+            return null;
+        }
+        try {
             String html = new String(page.body(), charset(page.contentType()));
             Article article = new Readability4J(page.uri().toString(), html).parse();
             String content = article.getContent();
@@ -32,7 +37,7 @@ final class FullText {
                 return null;
             }
             return content;
-        } catch (FetchFailed | RuntimeException e) {
+        } catch (RuntimeException unreadable) {
             return null;
         }
     }

@@ -27,15 +27,22 @@ import dev.newsdesk.site.Rejected;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes clean items into the portal, each in its own transaction so that one bad item does not cost the
- * others. An item seen before (same GUID, or same address at the same source) revises its article only
- * if its content changed; a near-duplicate of a recent item of the same source revises that one; anything
- * else becomes a new article of the feed's source, published at once or kept as a draft. A story that
- * other sources tell too is linked to theirs by its similarity, for story clusters.
+ * Takes clean items into the portal, each on its own so that one bad item does not cost the others. An item
+ * seen before (same GUID, or same address at the same source) revises its article only if its content
+ * changed; a near-duplicate of a recent item of the same source revises that one; anything else becomes a
+ * new article of the feed's source, published at once or kept as a draft. A story that other sources tell
+ * too is linked to theirs by its similarity, for story clusters.
+ *
+ * <p>Each item goes in three steps: {@link #plan} decides what it is, reading only; {@link #gather} fetches
+ * what a new story needs from the network (its page in full-text mode, its lead image), with no transaction
+ * open; {@link #write} stores it all in one short transaction. So a page is fetched once, for a new item, and
+ * a revision keeps the image and the story text its article has.
  */
 @Component
 public class Intake {
@@ -56,6 +63,8 @@ public class Intake {
     private final Fetcher fetcher;
     private final IngestSettings settings;
     private final TransactionTemplate transaction;
+    /** Inside the item's transaction, so that a picture the image store chokes on costs the item only its image. */
+    private final TransactionTemplate savepoint;
 
     Intake(FeedItems items, ArticleDesk desk, Rubrics rubrics, Images images, Fetcher fetcher, IngestSettings settings,
            TransactionTemplate transaction) {
@@ -66,6 +75,8 @@ public class Intake {
         this.fetcher = fetcher;
         this.settings = settings;
         this.transaction = transaction;
+        this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** What taking a feed's items came to. */
@@ -80,8 +91,9 @@ public class Intake {
         int refused = 0;
         for (CleanItem item : clean.reversed()) {
             try {
-                Result result = transaction.execute(status -> takeOne(feed, complete(feed, item), now));
-                switch (result) {
+                Plan plan = plan(feed, item, now);
+                Plan ready = plan instanceof NewStory story ? gather(feed, story) : plan;
+                switch (transaction.execute(status -> write(feed, ready, now))) {
                     case ADDED -> added++;
                     case REVISED -> revised++;
                     case UNCHANGED -> unchanged++;
@@ -96,52 +108,118 @@ public class Intake {
 
     private enum Result { ADDED, REVISED, UNCHANGED }
 
-    private Result takeOne(Feed feed, CleanItem item, Instant now) {
+    /** What an item is to the portal, and what writing it takes. */
+    private sealed interface Plan permits Unchanged, Revision, SameStory, NewStory {
+    }
+
+    /** Seen before with the same content. */
+    private record Unchanged(long itemId) implements Plan {
+    }
+
+    /** Seen before, with new content for its article. */
+    private record Revision(long itemId, long articleId, CleanItem item, String hash, int[] signature) implements Plan {
+    }
+
+    /** New to the feed, but a recent story of the same source told again: it revises that story's article. */
+    private record SameStory(long articleId, CleanItem item, String hash, int[] signature) implements Plan {
+    }
+
+    /**
+     * A new story; {@code candidates} are recent items that may tell it too. Once gathered, {@code item} has
+     * the text of its page (in full-text mode) and {@code picture} the bytes of its lead image, if any.
+     */
+    private record NewStory(CleanItem item, String hash, int[] signature, List<FeedItems.StoredItem> candidates,
+                            byte[] picture) implements Plan {
+    }
+
+    /** Decides what the item is, with reads only. */
+    private Plan plan(Feed feed, CleanItem item, Instant now) {
         if (item.key() == null) {
             throw new ArticleRejected(Rejected.FORM, "feeds.item.noKey");
         }
-        String text = item.title() + " " + item.text();
-        int[] signature = MinHash.signature(Shingles.of(text, item.language()));
+        // The item as the feed carries it: the same item on the next poll has the same hash.
         String hash = hash(item);
+        int[] signature = MinHash.signature(Shingles.of(item.title() + " " + item.text(), item.language()));
         Optional<FeedItems.StoredItem> seen = items.byKey(feed.id(), item.key()).or(() -> items.byLink(feed.sourceId(), item.link()));
         if (seen.isPresent()) {
-            if (seen.get().contentHash().equals(hash)) {
-                items.seen(seen.get().id(), now);
-                return Result.UNCHANGED;
-            }
-            revise(feed, seen.get().articleId(), item);
-            items.revised(seen.get().id(), hash, signature, now);
-            return Result.REVISED;
+            return seen.get().contentHash().equals(hash) ? new Unchanged(seen.get().id())
+                    : new Revision(seen.get().id(), seen.get().articleId(), item, hash, signature);
         }
         List<FeedItems.StoredItem> candidates = items.candidates(signature, now.minus(settings.nearDuplicateWindow()));
-        Optional<FeedItems.StoredItem> sameStory = candidates.stream()
+        return candidates.stream()
                 .filter(candidate -> candidate.sourceId() == feed.sourceId())
                 .filter(candidate -> MinHash.similarity(signature, candidate.signature()) >= SAME_STORY)
-                .findFirst();
-        if (sameStory.isPresent()) {
-            revise(feed, sameStory.get().articleId(), item);
-            items.insert(feed.id(), feed.sourceId(), item.key(), item.link(), sameStory.get().articleId(), hash, signature,
-                    item.published(), now);
-            return Result.REVISED;
-        }
-        long articleId = desk.submit(draft(feed, item, image(item, feed)));
-        if (feed.autoPublish()) {
-            desk.publish(articleId);
-        }
-        items.insert(feed.id(), feed.sourceId(), item.key(), item.link(), articleId, hash, signature, item.published(), now);
-        for (FeedItems.StoredItem candidate : candidates) {
-            double similarity = MinHash.similarity(signature, candidate.signature());
-            if (candidate.sourceId() != feed.sourceId() && similarity >= RELATED_STORY && candidate.articleId() != articleId) {
-                items.similar(articleId, candidate.articleId(), similarity);
-                items.similar(candidate.articleId(), articleId, similarity);
-            }
-        }
-        return Result.ADDED;
+                .findFirst()
+                .<Plan>map(sameStory -> new SameStory(sameStory.articleId(), item, hash, signature))
+                .orElseGet(() -> new NewStory(item, hash, signature, candidates, null));
     }
 
+    /** Fetches what a new story needs: its page, when the feed carries only a summary, and its lead image. */
+    private NewStory gather(Feed feed, NewStory story) {
+        CleanItem item = story.item();
+        if (summaryOnly(feed, item)) {
+            String page = FullText.extract(fetcher, item.link(), settings.maxBytes(), item.textLength());
+            if (page != null) {
+                item = withStory(item, page);
+            }
+        }
+        return new NewStory(item, story.hash(), story.signature(), story.candidates(), picture(feed, item));
+    }
+
+    /** Stores what the plan says, inside the item's transaction. */
+    private Result write(Feed feed, Plan plan, Instant now) {
+        return switch (plan) {
+            case Unchanged unchanged -> {
+                items.seen(unchanged.itemId(), now);
+                yield Result.UNCHANGED;
+            }
+            case Revision revision -> {
+                revise(feed, revision.articleId(), revision.item());
+                items.revised(revision.itemId(), revision.hash(), revision.signature(), now);
+                yield Result.REVISED;
+            }
+            case SameStory same -> {
+                revise(feed, same.articleId(), same.item());
+                insert(feed, same.item(), same.articleId(), same.hash(), same.signature(), now);
+                yield Result.REVISED;
+            }
+            case NewStory story -> {
+                long articleId = desk.submit(draft(feed, story.item(), store(feed, story.item(), story.picture())));
+                if (feed.autoPublish()) {
+                    desk.publish(articleId);
+                }
+                insert(feed, story.item(), articleId, story.hash(), story.signature(), now);
+                for (FeedItems.StoredItem candidate : story.candidates()) {
+                    double similarity = MinHash.similarity(story.signature(), candidate.signature());
+                    if (candidate.sourceId() != feed.sourceId() && similarity >= RELATED_STORY
+                            && candidate.articleId() != articleId) {
+                        items.similar(articleId, candidate.articleId(), similarity);
+                        items.similar(candidate.articleId(), articleId, similarity);
+                    }
+                }
+                yield Result.ADDED;
+            }
+        };
+    }
+
+    private void insert(Feed feed, CleanItem item, long articleId, String hash, int[] signature, Instant now) {
+        items.insert(feed.id(), feed.sourceId(), item.key(), item.link(), articleId, hash, signature, item.published(), now);
+    }
+
+    /**
+     * Revises an article with an item's new content. The article keeps its image, and in full-text mode the
+     * story text taken from its page when the item is still a summary: the page is not fetched again.
+     */
     private void revise(Feed feed, long articleId, CleanItem item) {
         Optional<Article> article = desk.find(articleId);
-        desk.revise(articleId, draft(feed, item, article.map(Article::imageId).orElse(null)));
+        CleanItem revised = item;
+        if (article.isPresent() && summaryOnly(feed, item)) {
+            String story = article.get().body().html();
+            if (Jsoup.parse(story).text().length() > item.textLength()) {
+                revised = withStory(item, story);
+            }
+        }
+        desk.revise(articleId, draft(feed, revised, article.map(Article::imageId).orElse(null)));
     }
 
     private ArticleDraft draft(Feed feed, CleanItem item, Long imageId) {
@@ -149,32 +227,47 @@ public class Intake {
                 null, item.lead(), item.bodyHtml(), null, item.author(), item.link(), imageId, null, item.published());
     }
 
-    /** In full-text mode, an item with only a summary gets the text of its page (or keeps the summary). */
-    private CleanItem complete(Feed feed, CleanItem item) {
-        if (!feed.fullText() || item.textLength() >= SUMMARY_ONLY) {
-            return item;
-        }
-        String page = FullText.extract(fetcher, item.link(), settings.maxBytes(), item.textLength());
-        if (page == null) {
-            return item;
-        }
-        return new CleanItem(item.guid(), item.link(), item.title(), item.lead() == null ? item.title() : item.lead(),
-                page, Jsoup.parse(page).text(), item.published(), item.author(), item.categories(), item.imageUrl(),
-                item.imageCredit(), item.language());
+    /** Whether the story's text is to be taken from its page: full-text mode, and only a summary in the feed. */
+    private static boolean summaryOnly(Feed feed, CleanItem item) {
+        return feed.fullText() && item.textLength() < SUMMARY_ONLY;
     }
 
-    /** Downloads and stores the lead image; a story goes without one when that fails. */
-    private Long image(CleanItem item, Feed feed) {
+    /** The item with the story's text for its body; its summary (or else its title) becomes the lead. */
+    private static CleanItem withStory(CleanItem item, String storyHtml) {
+        return new CleanItem(item.guid(), item.link(), item.title(), item.lead() == null ? item.title() : item.lead(),
+                storyHtml, Jsoup.parse(storyHtml).text(), item.published(), item.author(), item.categories(),
+                item.imageUrl(), item.imageCredit(), item.language());
+    }
+
+    /** Downloads the lead image; a story goes without one when that fails. */
+    private byte[] picture(Feed feed, CleanItem item) {
         if (item.imageUrl() == null) {
             return null;
         }
         try {
-            byte[] data = fetcher.fetchResource(URI.create(item.imageUrl()), settings.maxImageBytes()).body();
-            return images.add(data, new Bilingual(null, null), item.imageCredit()).id();
-        } catch (FetchFailed | ArticleRejected | IllegalArgumentException e) {
-            log.info("Feed {}: the image {} of item {} is left out: {}", feed.id(), item.imageUrl(), item.key(), e.getMessage());
+            return fetcher.fetchResource(URI.create(item.imageUrl()), settings.maxImageBytes()).body();
+        } catch (FetchFailed | IllegalArgumentException e) {
+            leftOut(feed, item, e);
             return null;
         }
+    }
+
+    /** Stores the lead image; whatever goes wrong (an unreadable picture, a refused credit) costs only the image. */
+    private Long store(Feed feed, CleanItem item, byte[] picture) {
+        if (picture == null) {
+            return null;
+        }
+        try {
+            return savepoint.execute(status -> images.add(picture, new Bilingual(null, null), item.imageCredit()).id());
+        } catch (RuntimeException e) {
+            leftOut(feed, item, e);
+            return null;
+        }
+    }
+
+    private static void leftOut(Feed feed, CleanItem item, Exception e) {
+        log.info("Feed {}: the image {} of item {} is left out: {}", feed.id(), item.imageUrl(), item.key(),
+                NestedExceptionUtils.getMostSpecificCause(e).getMessage());
     }
 
     private static String hash(CleanItem item) {
