@@ -16,11 +16,3 @@ CREATE TABLE mail_outbox (
 );
 
 CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
-
--- ShedLock: jobs that must run on one node of a cluster at a time take their lock here.
-CREATE TABLE shedlock (
-    name       varchar(64)  NOT NULL PRIMARY KEY,
-    lock_until timestamp    NOT NULL,
-    locked_at  timestamp    NOT NULL,
-    locked_by  varchar(255) NOT NULL
-);
