@@ -31,6 +31,10 @@ public class Images {
 
     /** Larger files are refused. */
     public static final int MAX_BYTES = 10 * 1024 * 1024;
+    /** Pictures of more pixels are refused: decoding one (for a thumbnail, say) would take gigabytes. */
+    public static final long MAX_PIXELS = 50_000_000;
+    /** The longest credit, as the column holds it. */
+    static final int MAX_CREDIT = 500;
 
     private static final String INFO = "id, content_type, width, height, byte_size, caption_ru, caption_en, credit, uploaded_at";
 
@@ -62,7 +66,16 @@ public class Images {
         if (data.length > MAX_BYTES) {
             throw new ArticleRejected("image", "article.error.imageTooLarge");
         }
+        if (credit != null && credit.length() > MAX_CREDIT) {
+            throw new ArticleRejected("credit", "article.error.tooLong");
+        }
         Format format = read(data);
+        if (format.width() <= 0 || format.height() <= 0) {
+            throw new ArticleRejected("image", "article.error.imageUnreadable");
+        }
+        if ((long) format.width() * format.height() > MAX_PIXELS) {
+            throw new ArticleRejected("image", "article.error.imageTooLarge");
+        }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO image (content_type, width, height, byte_size, caption_ru, caption_en, credit,
@@ -113,7 +126,11 @@ public class Images {
             } finally {
                 reader.dispose();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // ImageIO's readers throw unchecked exceptions (IndexOutOfBounds, NegativeArraySize...) on bad data.
+            if (e instanceof ArticleRejected rejected) {
+                throw rejected;
+            }
             throw new ArticleRejected("image", "article.error.imageUnreadable");
         }
     }
