@@ -54,20 +54,28 @@ public final class ChangeCursor {
         this.gapTimeout = gapTimeout;
     }
 
-    /** The changes committed since the last poll, late commits into open gaps first, then new ones in seq order. */
+    /**
+     * The changes committed since the last poll, late commits into open gaps first, then new ones in seq
+     * order. A poll that throws counts nothing as delivered: the next one returns the same changes again.
+     */
     public synchronized List<ArticleChange> poll() {
         Instant now = clock.instant();
-        List<ArticleChange> fresh = new ArrayList<>();
+        TreeMap<Long, ArticleChange> received = new TreeMap<>();
         for (long[] gap : openGaps()) {
-            deliver(log.between(gap[0], gap[1]), now, fresh);
+            receive(log.between(gap[0], gap[1]), received);
         }
+        long highest = highestDelivered();
         List<ArticleChange> page;
         do {
-            page = log.after(highestSeen(), pageSize);
-            deliver(page, now, fresh);
+            page = log.after(highest, pageSize);
+            receive(page, received);
+            highest = page.isEmpty() ? highest : page.getLast().seq();
         } while (page.size() == pageSize);
+        // Stamped after the reads, so that a gap is waited for from no earlier than the read that found it.
+        Instant seen = clock.instant();
+        received.keySet().forEach(seq -> deliveredAbovePosition.put(seq, seen));
         advance(now);
-        return fresh;
+        return List.copyOf(received.values());
     }
 
     /** Every change with a seq at or below this has been delivered, or given up as never to come. */
@@ -75,15 +83,15 @@ public final class ChangeCursor {
         return position;
     }
 
-    private void deliver(List<ArticleChange> changes, Instant now, List<ArticleChange> fresh) {
+    private void receive(List<ArticleChange> changes, TreeMap<Long, ArticleChange> received) {
         for (ArticleChange change : changes) {
-            if (change.seq() > position && deliveredAbovePosition.putIfAbsent(change.seq(), now) == null) {
-                fresh.add(change);
+            if (change.seq() > position && !deliveredAbovePosition.containsKey(change.seq())) {
+                received.putIfAbsent(change.seq(), change);
             }
         }
     }
 
-    private long highestSeen() {
+    private long highestDelivered() {
         return deliveredAbovePosition.isEmpty() ? position : deliveredAbovePosition.lastKey();
     }
 

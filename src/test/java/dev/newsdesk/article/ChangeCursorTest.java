@@ -1,6 +1,7 @@
 package dev.newsdesk.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.TreeMap;
 
 import dev.newsdesk.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChangeCursorTest {
 
@@ -86,6 +89,31 @@ class ChangeCursorTest {
         assertThat(table.spanReads).isPositive();
     }
 
+    /**
+     * The second poll below reads the gap at 1, then three pages: four queries. Whichever of them fails,
+     * the failed poll counts nothing as delivered and the next one delivers every change once.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void aPollThatFailsPartWayDeliversItsChangesWithTheNextPoll(int failingQuery) {
+        FailingChanges failing = new FailingChanges(table);
+        ChangeCursor cursor = new ChangeCursor(failing, 3, 0, clock, GAP_TIMEOUT);
+        table.commit(2, 102);
+        assertThat(cursor.poll()).containsExactly(change(102, 2));
+        table.commit(1, 101);
+        for (long seq = 3; seq <= 8; seq++) {
+            table.commit(seq, 100 + seq);
+        }
+
+        failing.failQuery(failingQuery);
+        assertThatThrownBy(cursor::poll).isInstanceOf(IllegalStateException.class);
+        List<ArticleChange> next = cursor.poll();
+
+        assertThat(next).extracting(ArticleChange::seq).containsExactly(1L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(cursor.poll()).isEmpty();
+        assertThat(cursor.position()).isEqualTo(8);
+    }
+
     private static ArticleChange change(long articleId, long seq) {
         return new ArticleChange(articleId, seq);
     }
@@ -114,6 +142,40 @@ class ChangeCursorTest {
             }
             return articleBySeq.subMap(from, true, to, true).entrySet().stream()
                     .map(entry -> new ArticleChange(entry.getValue(), entry.getKey())).toList();
+        }
+    }
+
+    /** Committed changes read through a database that fails on one chosen query. */
+    static final class FailingChanges implements ChangeCursor.ChangeLog {
+
+        private final ChangeCursor.ChangeLog table;
+        private int queriesUntilFailure;
+
+        FailingChanges(ChangeCursor.ChangeLog table) {
+            this.table = table;
+        }
+
+        /** The {@code n}th query from now fails; the ones after it succeed again. */
+        void failQuery(int n) {
+            queriesUntilFailure = n;
+        }
+
+        @Override
+        public List<ArticleChange> after(long seq, int limit) {
+            failIfDue();
+            return table.after(seq, limit);
+        }
+
+        @Override
+        public List<ArticleChange> between(long from, long to) {
+            failIfDue();
+            return table.between(from, to);
+        }
+
+        private void failIfDue() {
+            if (queriesUntilFailure > 0 && --queriesUntilFailure == 0) {
+                throw new IllegalStateException("the connection to the database was lost");
+            }
         }
     }
 }
