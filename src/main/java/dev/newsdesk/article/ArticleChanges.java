@@ -24,8 +24,11 @@ public class ArticleChanges {
         this.settings = settings;
     }
 
-    /** A cursor that delivers the changes with a seq greater than {@code position}. */
-    public ChangeCursor follow(long position) {
+    /**
+     * A cursor that delivers the changes not yet delivered at {@code position}: {@link ChangeCursor.Position#at}
+     * a seq for a follower that starts afresh, or the position a follower persisted to resume where it stood.
+     */
+    public ChangeCursor follow(ChangeCursor.Position position) {
         return new ChangeCursor(articles, PAGE, position, clock, settings.changeGapTimeout());
     }
 

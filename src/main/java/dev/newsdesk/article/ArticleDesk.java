@@ -2,7 +2,9 @@ package dev.newsdesk.article;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import dev.newsdesk.article.internal.ArticleHtml;
@@ -11,9 +13,16 @@ import dev.newsdesk.article.internal.Slugs;
 import dev.newsdesk.site.Rejected;
 import dev.newsdesk.site.SafeHtml;
 import dev.newsdesk.site.WebAddress;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where articles enter the portal and move through their life: submitted as drafts, published now or
@@ -24,21 +33,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ArticleDesk {
 
+    static final String PUBLISH_LOCK = "publish-due";
+    /** How long a node that stopped while publishing keeps the others from it. */
+    static final Duration PUBLISH_LOCK_AT_MOST = Duration.ofMinutes(2);
+
     private final Articles articles;
     private final Rubrics rubrics;
     private final Sources sources;
     private final Images images;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ArticleSettings settings;
+    private final TransactionTemplate batches;
+    private final LockingTaskExecutor locking;
 
     ArticleDesk(Articles articles, Rubrics rubrics, Sources sources, Images images, ApplicationEventPublisher events,
-                Clock clock) {
+                Clock clock, ArticleSettings settings, PlatformTransactionManager transactions, LockProvider locks) {
         this.articles = articles;
         this.rubrics = rubrics;
         this.sources = sources;
         this.images = images;
         this.events = events;
         this.clock = clock;
+        this.settings = settings;
+        this.batches = new TransactionTemplate(transactions);
+        this.batches.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.locking = new DefaultLockingTaskExecutor(locks);
     }
 
     /** Stores a new article as a draft and answers its id. */
@@ -76,7 +96,7 @@ public class ArticleDesk {
         }
         Instant now = clock.instant();
         Instant at = article.publishedAt() == null || article.publishedAt().isAfter(now) ? now : article.publishedAt();
-        articles.changeStatus(id, null, ArticleStatus.PUBLISHED, at, now);
+        articles.changeStatus(id, ArticleStatus.PUBLISHED, at, now);
         events.publishEvent(new ArticlePublished(id));
     }
 
@@ -89,7 +109,7 @@ public class ArticleDesk {
             publish(id);
             return;
         }
-        articles.changeStatus(id, null, ArticleStatus.SCHEDULED, at, now);
+        articles.changeStatus(id, ArticleStatus.SCHEDULED, at, now);
         if (article.isPublic()) {
             events.publishEvent(new ArticleWithdrawn(id));
         }
@@ -102,30 +122,59 @@ public class ArticleDesk {
         if (article.status() == ArticleStatus.WITHDRAWN) {
             return;
         }
-        articles.changeStatus(id, null, ArticleStatus.WITHDRAWN, article.publishedAt(), clock.instant());
+        articles.changeStatus(id, ArticleStatus.WITHDRAWN, article.publishedAt(), clock.instant());
         if (article.isPublic()) {
             events.publishEvent(new ArticleWithdrawn(id));
         }
     }
 
     /**
-     * Publishes the scheduled articles whose time has come. Safe to run on every node at once: an
-     * article changes state, and is announced, on the one node whose update took it.
+     * Publishes the scheduled articles whose time has come: the scheduler's way in, on every node. One node
+     * at a time does it (under a ShedLock lock; the others return at once), in transactions of
+     * {@link ArticleSettings#publishBatch()} articles each, so that none holds a change number for long (see
+     * {@link ChangeCursor}). It leaves what is still due after half its lock's time to the next call.
      *
-     * @return how many articles this call published
+     * @return how many articles this call published; 0 when none was due or another node was at it
      */
-    @Transactional
     public int publishDue() {
-        Instant now = clock.instant();
-        int published = 0;
-        for (long id : articles.due(now)) {
-            Article article = articles.find(id).orElseThrow();
-            if (articles.changeStatus(id, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED, article.publishedAt(), now)) {
-                events.publishEvent(new ArticlePublished(id));
-                published++;
-            }
+        // Nothing is locked while nothing is due, which is nearly always.
+        if (articles.due(clock.instant(), 1).isEmpty()) {
+            return 0;
         }
+        int[] published = {0};
+        locking.executeWithLock((Runnable) () -> published[0] = publishDueBatches(),
+                new LockConfiguration(clock.instant(), PUBLISH_LOCK, PUBLISH_LOCK_AT_MOST, Duration.ZERO));
+        return published[0];
+    }
+
+    private int publishDueBatches() {
+        Instant stop = clock.instant().plus(PUBLISH_LOCK_AT_MOST.dividedBy(2));
+        int published = 0;
+        Instant now;
+        List<Long> due;
+        do {
+            now = clock.instant();
+            due = articles.due(now, settings.publishBatch());
+            published += publishBatch(due, now);
+        } while (due.size() == settings.publishBatch() && now.isBefore(stop));
         return published;
+    }
+
+    /** Publishes {@code due} in one transaction of its own, announcing each article that this call took. */
+    private int publishBatch(List<Long> due, Instant now) {
+        if (due.isEmpty()) {
+            return 0;
+        }
+        return batches.execute(transaction -> {
+            int published = 0;
+            for (long id : due) {
+                if (articles.publishScheduled(id, now)) {
+                    events.publishEvent(new ArticlePublished(id));
+                    published++;
+                }
+            }
+            return published;
+        });
     }
 
     /** Gives an article its lead image (or takes it away, with null). */

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param changeGapTimeout longer than any transaction that writes articles: how long a gap in change numbers is
  *        waited for (see {@link ChangeCursor})
  * @param schedulePoll how often scheduled articles are checked for being due
+ * @param publishBatch how many due articles are published per transaction: few enough that each transaction is
+ *        far shorter than {@code changeGapTimeout}
  * @param cachedArticles how many full articles each node keeps in memory
  */
 @Validated
@@ -25,5 +27,6 @@ public record ArticleSettings(
         @NotNull @DefaultValue("1s") Duration changePoll,
         @NotNull @DefaultValue("30s") Duration changeGapTimeout,
         @NotNull @DefaultValue("5s") Duration schedulePoll,
+        @Min(1) @DefaultValue("50") int publishBatch,
         @Min(100) @DefaultValue("20000") int cachedArticles) {
 }

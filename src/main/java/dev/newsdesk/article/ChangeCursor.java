@@ -19,8 +19,15 @@ import java.util.TreeMap;
  * harmless: a row updated twice between polls keeps only its second value, and a rolled-back
  * transaction leaves a hole. Open gaps never delay the delivery of the changes after them.
  * <p>
- * {@link #position()} is where a follower that persists its progress (the search index) may safely
- * resume. One follower polls a cursor; its methods are synchronized for the odd reader of its position.
+ * A change counts as delivered when the {@link #poll()} that read it returns; a poll that throws delivers
+ * nothing, and the next one reads the same changes again. A follower that persists its progress (the search
+ * index, in its commit) stores {@link #position()} once it has applied a poll's changes; a cursor made from
+ * that position resumes there and delivers none of them again. The position holds the changes delivered
+ * above an open gap as well as the seq below which all is settled, because resuming from the seq alone
+ * would deliver those a second time. A resumed cursor waits a whole {@code gapTimeout} for the gaps it
+ * inherits, not knowing how long they have been open.
+ * <p>
+ * One follower polls a cursor; its methods are synchronized for the odd reader of its position.
  */
 public final class ChangeCursor {
 
@@ -37,61 +44,132 @@ public final class ChangeCursor {
         List<ArticleChange> between(long from, long to);
     }
 
+    /**
+     * Where a cursor stands: every change with a seq at or below {@code seq} has been delivered or given up,
+     * and so has each change in {@code deliveredAbove} (ascending, all above {@code seq}). {@link #toString()}
+     * is the form to persist, such as {@code 120:125-130,140}; {@link #parse} reads it back.
+     */
+    public record Position(long seq, List<Long> deliveredAbove) {
+
+        public Position {
+            deliveredAbove = List.copyOf(deliveredAbove);
+            long previous = seq;
+            for (long delivered : deliveredAbove) {
+                if (delivered <= previous) {
+                    throw new IllegalArgumentException("Delivered changes must rise above " + seq + ": " + deliveredAbove);
+                }
+                previous = delivered;
+            }
+        }
+
+        /** The position of a cursor that takes every change at or below {@code seq} as seen, and none above. */
+        public static Position at(long seq) {
+            return new Position(seq, List.of());
+        }
+
+        /** Reads back a position from its {@link #toString()}. */
+        public static Position parse(String text) {
+            String[] parts = text.strip().split(":", 2);
+            List<Long> deliveredAbove = new ArrayList<>();
+            if (parts.length == 2) {
+                for (String run : parts[1].split(",")) {
+                    int dash = run.indexOf('-');
+                    long first = Long.parseLong(dash < 0 ? run : run.substring(0, dash));
+                    long last = dash < 0 ? first : Long.parseLong(run.substring(dash + 1));
+                    for (long seq = first; seq <= last; seq++) {
+                        deliveredAbove.add(seq);
+                    }
+                }
+            }
+            return new Position(Long.parseLong(parts[0]), deliveredAbove);
+        }
+
+        /** The seq, then the delivered changes above it as runs of consecutive seqs: {@code 120:125-130,140}. */
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder().append(seq);
+            int first = 0;
+            while (first < deliveredAbove.size()) {
+                int last = first;
+                while (last + 1 < deliveredAbove.size() && deliveredAbove.get(last + 1) == deliveredAbove.get(last) + 1) {
+                    last++;
+                }
+                text.append(first == 0 ? ':' : ',').append(deliveredAbove.get(first));
+                if (last > first) {
+                    text.append('-').append(deliveredAbove.get(last));
+                }
+                first = last + 1;
+            }
+            return text.toString();
+        }
+    }
+
     private final ChangeLog log;
     private final int pageSize;
     private final Clock clock;
     private final Duration gapTimeout;
-    /** Delivered changes above the position (kept while a gap below them is open), with when each was first seen. */
-    private final TreeMap<Long, Instant> deliveredAbovePosition = new TreeMap<>();
-    private long position;
+    /** Every change at or below this has been delivered, or given up as never to come. */
+    private long settled;
+    /** Delivered changes above {@link #settled} (kept while a gap below them is open), with when each was first seen. */
+    private final TreeMap<Long, Instant> deliveredAbove = new TreeMap<>();
 
-    /** A cursor that takes every change at or below {@code position} as already seen. */
-    public ChangeCursor(ChangeLog log, int pageSize, long position, Clock clock, Duration gapTimeout) {
+    /** A cursor that delivers what was not delivered at {@code position}. */
+    public ChangeCursor(ChangeLog log, int pageSize, Position position, Clock clock, Duration gapTimeout) {
         this.log = log;
         this.pageSize = pageSize;
-        this.position = position;
         this.clock = clock;
         this.gapTimeout = gapTimeout;
+        this.settled = position.seq();
+        Instant now = clock.instant();
+        position.deliveredAbove().forEach(seq -> deliveredAbove.put(seq, now));
     }
 
-    /** The changes committed since the last poll, late commits into open gaps first, then new ones in seq order. */
+    /**
+     * The changes committed since the last poll, late commits into open gaps first, then new ones in seq
+     * order. A poll that throws counts nothing as delivered: the next one returns the same changes again.
+     */
     public synchronized List<ArticleChange> poll() {
         Instant now = clock.instant();
-        List<ArticleChange> fresh = new ArrayList<>();
+        TreeMap<Long, ArticleChange> received = new TreeMap<>();
         for (long[] gap : openGaps()) {
-            deliver(log.between(gap[0], gap[1]), now, fresh);
+            receive(log.between(gap[0], gap[1]), received);
         }
+        long highest = highestDelivered();
         List<ArticleChange> page;
         do {
-            page = log.after(highestSeen(), pageSize);
-            deliver(page, now, fresh);
+            page = log.after(highest, pageSize);
+            receive(page, received);
+            highest = page.isEmpty() ? highest : page.getLast().seq();
         } while (page.size() == pageSize);
+        // Stamped after the reads, so that a gap is waited for from no earlier than the read that found it.
+        Instant seen = clock.instant();
+        received.keySet().forEach(seq -> deliveredAbove.put(seq, seen));
         advance(now);
-        return fresh;
+        return List.copyOf(received.values());
     }
 
-    /** Every change with a seq at or below this has been delivered, or given up as never to come. */
-    public synchronized long position() {
-        return position;
+    /** Where this cursor stands: what to persist, after applying the changes of a poll, to resume from. */
+    public synchronized Position position() {
+        return new Position(settled, List.copyOf(deliveredAbove.keySet()));
     }
 
-    private void deliver(List<ArticleChange> changes, Instant now, List<ArticleChange> fresh) {
+    private void receive(List<ArticleChange> changes, TreeMap<Long, ArticleChange> received) {
         for (ArticleChange change : changes) {
-            if (change.seq() > position && deliveredAbovePosition.putIfAbsent(change.seq(), now) == null) {
-                fresh.add(change);
+            if (change.seq() > settled && !deliveredAbove.containsKey(change.seq())) {
+                received.putIfAbsent(change.seq(), change);
             }
         }
     }
 
-    private long highestSeen() {
-        return deliveredAbovePosition.isEmpty() ? position : deliveredAbovePosition.lastKey();
+    private long highestDelivered() {
+        return deliveredAbove.isEmpty() ? settled : deliveredAbove.lastKey();
     }
 
-    /** The runs of seqs between the position and the highest delivered change that have not been seen. */
+    /** The runs of seqs between the settled seq and the highest delivered change that have not been seen. */
     private List<long[]> openGaps() {
         List<long[]> gaps = new ArrayList<>();
-        long previous = position;
-        for (long seq : deliveredAbovePosition.keySet()) {
+        long previous = settled;
+        for (long seq : deliveredAbove.keySet()) {
             if (seq > previous + 1) {
                 gaps.add(new long[] {previous + 1, seq - 1});
             }
@@ -104,15 +182,15 @@ public final class ChangeCursor {
     }
 
     private void advance(Instant now) {
-        while (!deliveredAbovePosition.isEmpty()) {
-            Map.Entry<Long, Instant> next = deliveredAbovePosition.firstEntry();
-            boolean contiguous = next.getKey() == position + 1;
+        while (!deliveredAbove.isEmpty()) {
+            Map.Entry<Long, Instant> next = deliveredAbove.firstEntry();
+            boolean contiguous = next.getKey() == settled + 1;
             boolean gapExpired = !now.isBefore(next.getValue().plus(gapTimeout));
             if (!contiguous && !gapExpired) {
                 return;
             }
-            position = next.getKey();
-            deliveredAbovePosition.pollFirstEntry();
+            settled = next.getKey();
+            deliveredAbove.pollFirstEntry();
         }
     }
 }

@@ -54,7 +54,7 @@ public class Archive {
         this.articles = articles;
         this.settings = settings;
         this.clock = clock;
-        this.cursor = changes.follow(Math.max(0, changes.latest() - STARTUP_REPLAY));
+        this.cursor = changes.follow(ChangeCursor.Position.at(Math.max(0, changes.latest() - STARTUP_REPLAY)));
         this.byId = Caffeine.newBuilder().maximumSize(settings.cachedArticles()).build();
         this.lists = Caffeine.newBuilder().maximumSize(20_000).build();
     }
@@ -141,7 +141,7 @@ public class Archive {
         } catch (RuntimeException e) {
             status = new FollowStatus(status.lastPoll(), e.getMessage(), now);
             log.error("Could not read article changes after seq {}; pages may show stale articles until it succeeds",
-                    cursor.position(), e);
+                    cursor.position().seq(), e);
         }
     }
 

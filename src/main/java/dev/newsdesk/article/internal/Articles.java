@@ -108,17 +108,30 @@ public class Articles implements ChangeCursor.ChangeLog {
                 .params(originalId, utc(now), id).update();
     }
 
-    /** Moves an article to {@code status}; {@code expected}, when given, must be its current status. */
-    public boolean changeStatus(long id, ArticleStatus expected, ArticleStatus status, Instant publishedAt, Instant now) {
-        return jdbc.sql("""
+    /** Moves an article to {@code status}. */
+    public void changeStatus(long id, ArticleStatus status, Instant publishedAt, Instant now) {
+        jdbc.sql("""
                         UPDATE article SET status = :status, published_at = :publishedAt, updated_at = :now,
                             change_seq = nextval('article_change_seq')
-                        WHERE id = :id AND (CAST(:expected AS varchar(10)) IS NULL OR status = :expected)""")
+                        WHERE id = :id""")
                 .param("status", status.name())
                 .param("publishedAt", utc(publishedAt))
                 .param("now", utc(now))
                 .param("id", id)
-                .param("expected", expected == null ? null : expected.name())
+                .update();
+    }
+
+    /**
+     * Publishes a scheduled article at its set time if that has come; false when the article is no longer
+     * scheduled, or was moved to a later time, since it was found due.
+     */
+    public boolean publishScheduled(long id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE article SET status = 'PUBLISHED', updated_at = :now,
+                            change_seq = nextval('article_change_seq')
+                        WHERE id = :id AND status = 'SCHEDULED' AND published_at <= :now""")
+                .param("now", utc(now))
+                .param("id", id)
                 .update() == 1;
     }
 
@@ -227,10 +240,12 @@ public class Articles implements ChangeCursor.ChangeLog {
         return jdbc.sql("SELECT coalesce(max(change_seq), 0) FROM article").query(Long.class).single();
     }
 
-    /** Scheduled articles whose time has come. */
-    public List<Long> due(Instant now) {
-        return jdbc.sql("SELECT id FROM article WHERE status = 'SCHEDULED' AND published_at <= ? ORDER BY published_at")
+    /** Scheduled articles whose time has come, the earliest first, at most {@code limit}. */
+    public List<Long> due(Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM article WHERE status = 'SCHEDULED' AND published_at <= ? "
+                        + "ORDER BY published_at, id LIMIT ?")
                 .param(utc(now))
+                .param(limit)
                 .query(Long.class)
                 .list();
     }

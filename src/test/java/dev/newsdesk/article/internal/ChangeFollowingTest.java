@@ -32,7 +32,7 @@ class ChangeFollowingTest {
         Rubric rubric = news.rubric();
         long slow = desk.submit(news.draft(Language.RU, rubric, "Медленная правка", null));
         long quick = desk.submit(news.draft(Language.RU, rubric, "Быстрая правка", null));
-        ChangeCursor cursor = changes.follow(changes.latest());
+        ChangeCursor cursor = changes.follow(ChangeCursor.Position.at(changes.latest()));
 
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
