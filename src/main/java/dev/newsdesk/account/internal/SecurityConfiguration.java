@@ -2,11 +2,19 @@ package dev.newsdesk.account.internal;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import dev.newsdesk.account.AccountSettings;
+import dev.newsdesk.account.Role;
+import dev.newsdesk.site.AccessRule;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.Pages;
 import dev.newsdesk.site.Templates;
@@ -35,14 +43,18 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
- * The security of the whole site. Pages are public; the account pages need a login, the admin area a
- * staff role. Forms carry CSRF tokens; a login gets a new session id; sessions live in the database
+ * The security of the whole site. Pages are public, except those a module guards with an {@link AccessRule};
+ * the admin area needs a staff role in any case. Forms carry CSRF tokens; a login gets a new session id; sessions live in the database
  * (Spring Session JDBC) and "remember me" in persistent tokens, so every node knows a logged-in member.
  * Anonymous readers get no session at all, which keeps their page views off the database.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccountSettings.class)
 class SecurityConfiguration {
+
+    /** The admin area, open to every staff role unless a module's rule says otherwise for its part of it. */
+    static final AccessRule ADMIN_AREA = new AccessRule("/admin", Arrays.stream(Role.values()).filter(Role::isStaff)
+            .map(Role::name).collect(Collectors.toSet()));
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
@@ -88,16 +100,21 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe, AccountSettings settings,
-                                            Pages pages, Templates templates) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/users", "/admin/users/**", "/en/admin/users", "/en/admin/users/**",
-                                "/admin/audit", "/en/admin/audit", "/admin/mail", "/en/admin/mail").hasRole("ADMIN")
-                        .requestMatchers("/admin/sources", "/admin/sources/**", "/en/admin/sources", "/en/admin/sources/**")
-                        .hasAnyRole("EDITOR", "ADMIN")
-                        .requestMatchers("/admin", "/admin/**", "/en/admin", "/en/admin/**")
-                        .hasAnyRole("EDITOR", "MODERATOR", "ADMIN")
-                        .requestMatchers("/account", "/account/**", "/en/account", "/en/account/**").authenticated()
-                        .anyRequest().permitAll())
+                                            List<AccessRule> rules, Pages pages, Templates templates) throws Exception {
+        http.authorizeHttpRequests(requests -> {
+                    for (AccessRule rule : checked(rules)) {
+                        var matched = requests.requestMatchers(rule.patterns().toArray(String[]::new));
+                        if (rule.roles().isEmpty()) {
+                            matched.authenticated();
+                        } else {
+                            matched.hasAnyRole(rule.roles().toArray(String[]::new));
+                        }
+                    }
+                    // Whatever the modules declare, the rest of the admin area is for staff.
+                    requests.requestMatchers(ADMIN_AREA.patterns().toArray(String[]::new))
+                            .hasAnyRole(ADMIN_AREA.roles().toArray(String[]::new))
+                            .anyRequest().permitAll();
+                })
                 .formLogin(form -> form
                         .loginPage("/login")
                         .loginProcessingUrl("/login")
@@ -127,6 +144,30 @@ class SecurityConfiguration {
                         .cacheControl(cache -> cache.disable()))
                 .addFilterBefore(new AttemptThrottle(settings, pages, templates), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The modules' rules, most specific path first (Spring Security applies the first that matches). A rule
+     * names only roles that exist, a path is declared once, and no rule opens part of the admin area to
+     * anyone but staff.
+     */
+    static List<AccessRule> checked(List<AccessRule> rules) {
+        Set<String> paths = new HashSet<>();
+        for (AccessRule rule : rules) {
+            if (!paths.add(rule.path())) {
+                throw new IllegalStateException("Two modules declare who may open " + rule.path());
+            }
+            for (String role : rule.roles()) {
+                if (Arrays.stream(Role.values()).noneMatch(known -> known.name().equals(role))) {
+                    throw new IllegalStateException("The access rule of " + rule.path() + " names no role: " + role);
+                }
+            }
+            boolean admin = rule.path().equals(ADMIN_AREA.path()) || rule.path().startsWith(ADMIN_AREA.path() + "/");
+            if (admin && (rule.roles().isEmpty() || !ADMIN_AREA.roles().containsAll(rule.roles()))) {
+                throw new IllegalStateException("Only staff roles may open " + rule.path());
+            }
+        }
+        return rules.stream().sorted(Comparator.comparingInt((AccessRule rule) -> rule.path().length()).reversed()).toList();
     }
 
     /** Back to the login form, which says why: wrong credentials, or (to the owner only) a ban. */
