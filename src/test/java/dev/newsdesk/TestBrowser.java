@@ -31,7 +31,12 @@ public final class TestBrowser {
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     public TestBrowser(int port) {
-        this.base = "http://localhost:" + port;
+        this("localhost", port);
+    }
+
+    /** A browser that reaches the portal at {@code host}, say an address of this machine other than loopback. */
+    public TestBrowser(String host, int port) {
+        this.base = "http://" + host + ":" + port;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
         headers.put("User-Agent", WebClient.BROWSER);
     }
