@@ -156,6 +156,68 @@ class AccountFlowsTest {
     }
 
     @Test
+    void aPasswordResetEndsAPendingAddressChangeAndEveryOtherWayIn() throws Exception {
+        Member member = members.create();
+        TestBrowser intruder = new TestBrowser(port);
+        TestMembers.logIn(intruder, member.email(), TestMembers.PASSWORD, true);
+        String intruderAddress = TestNews.unique("intruder") + "@example.org";
+        intruder.submit(intruder.page("/account"), "form[action='/account/email']",
+                Map.of("email", intruderAddress, "currentPassword", TestMembers.PASSWORD));
+        String change = TestMailbox.link(mail.await(intruderAddress, 1).getFirst(), "/verify/");
+        TestBrowser owner = new TestBrowser(port);
+        owner.submit(owner.page("/password/forgot"), "form.account-form", Map.of("email", member.email()));
+        String reset = TestMailbox.link(mailTo(member.email(), "Восстановление пароля"), "/password/reset/");
+
+        owner.submit(owner.page(reset), "form.account-form", Map.of("password", "Owners-new-password-8"));
+
+        assertThat(intruder.get("/account").statusCode()).as("the intruder's session").isEqualTo(302);
+        intruder.forgetAllCookiesBut("remember-me");
+        assertThat(intruder.get("/account").statusCode()).as("the intruder's remember-me").isEqualTo(302);
+        assertThat(confirm(new TestBrowser(port), change)).as("the pending change").isEqualTo(410);
+        assertThat(accounts.find(member.id()).orElseThrow().email()).isEqualTo(member.email());
+    }
+
+    @Test
+    void aPasswordChangeEndsPendingLinksAndTheOtherSessions() throws Exception {
+        Member member = members.create();
+        TestBrowser browser = TestMembers.loggedIn(port, member);
+        TestBrowser remembered = new TestBrowser(port);
+        TestMembers.logIn(remembered, member.email(), TestMembers.PASSWORD, true);
+        String newAddress = TestNews.unique("moving") + "@example.org";
+        browser.submit(browser.page("/account"), "form[action='/account/email']",
+                Map.of("email", newAddress, "currentPassword", TestMembers.PASSWORD));
+        String change = TestMailbox.link(mail.await(newAddress, 1).getFirst(), "/verify/");
+        TestBrowser forgot = new TestBrowser(port);
+        forgot.submit(forgot.page("/password/forgot"), "form.account-form", Map.of("email", member.email()));
+        String reset = TestMailbox.link(mailTo(member.email(), "Восстановление пароля"), "/password/reset/");
+
+        browser.submit(browser.page("/account"), "form[action='/account/password']",
+                Map.of("currentPassword", TestMembers.PASSWORD, "newPassword", "Changed-password-to-this-3"));
+
+        assertThat(browser.get("/account").statusCode()).as("this session stays").isEqualTo(200);
+        remembered.forgetAllCookiesBut("remember-me");
+        assertThat(remembered.get("/account").statusCode()).as("remember-me elsewhere").isEqualTo(302);
+        assertThat(new TestBrowser(port).get(reset).statusCode()).as("the pending reset link").isEqualTo(410);
+        assertThat(confirm(new TestBrowser(port), change)).as("the pending change").isEqualTo(410);
+        assertThat(accounts.find(member.id()).orElseThrow().email()).isEqualTo(member.email());
+    }
+
+    @Test
+    void anAddressChangeIsAnnouncedToTheOldAddressWithoutALinkThatCompletesIt() throws Exception {
+        Member member = members.create();
+        TestBrowser browser = TestMembers.loggedIn(port, member);
+        String newAddress = TestNews.unique("elsewhere") + "@example.org";
+
+        browser.submit(browser.page("/account"), "form[action='/account/email']",
+                Map.of("email", newAddress, "currentPassword", TestMembers.PASSWORD));
+
+        MimeMessage notice = mailTo(member.email(), "Адрес вашей учётной записи меняется");
+        assertThat(TestMailbox.text(notice)).contains(newAddress).doesNotContain("/verify/");
+        assertThat(TestMailbox.html(notice)).doesNotContain("/verify/");
+        assertThat(TestMailbox.text(notice)).contains("https://news.example.org/password/forgot");
+    }
+
+    @Test
     void answersResetRequestsAlikeForUnknownAddresses() {
         TestBrowser browser = new TestBrowser(port);
         String unknown = TestNews.unique("nobody") + "@example.org";
@@ -268,5 +330,25 @@ class AccountFlowsTest {
         assertThat(profile.selectFirst("svg.avatar text").text()).isEqualTo(member.displayName().substring(0, 1).toUpperCase());
         assertThat(new TestBrowser(port).page("/en/user/" + member.id()).text()).contains("Member since", "moderator");
         assertThat(new TestBrowser(port).get("/user/987654321").statusCode()).isEqualTo(404);
+    }
+
+    /** Follows a verification link as a person would, and answers the status of the last page. */
+    private int confirm(TestBrowser browser, String link) {
+        return browser.get(link).statusCode();
+    }
+
+    /** The first message to {@code address} with {@code subject}, waiting for it a few seconds at most. */
+    private MimeMessage mailTo(String address, String subject) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> mail.all(address).stream().filter(m -> subjectOf(m).equals(subject)).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

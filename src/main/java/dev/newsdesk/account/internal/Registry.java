@@ -149,8 +149,8 @@ public class Registry {
         Accounts.Account account = accounts.find(redeemed.get().memberId()).orElseThrow();
         policy.check("password", password, account.displayName(), account.email());
         accounts.changePassword(account.id(), encoder.encode(password));
-        // Whoever knew the old password is logged out, and an unverified address is now proven.
-        sessions.endAllBut(account.id(), null);
+        passwordChanged(account.id(), null, now);
+        // An unverified address is now proven.
         if (account.verifiedAt() == null) {
             accounts.markVerified(account.id(), now);
         }
@@ -168,7 +168,10 @@ public class Registry {
         }
     }
 
-    /** Mails a link to the new address; the account keeps the old one until the link is followed. */
+    /**
+     * Mails a link to the new address; the account keeps the old one until the link is followed. The old
+     * address is told, without a link that completes the change.
+     */
     @Transactional
     public void requestEmailChange(long memberId, String currentPassword, String newEmail) {
         Accounts.Account account = checkedPassword(memberId, currentPassword);
@@ -182,6 +185,8 @@ public class Registry {
         tokens.revoke(memberId, Tokens.Purpose.VERIFY, now);
         mails.verification(address, account.displayName(), account.language(),
                 tokens.issue(Tokens.Purpose.VERIFY, memberId, address, now, settings.verificationValidity()));
+        // The owner learns of it at the address they have, in case it is not them asking.
+        mails.addressChanging(account.email(), account.displayName(), account.language(), address);
     }
 
     /** Changes the password and ends the member's other sessions. */
@@ -190,7 +195,16 @@ public class Registry {
         Accounts.Account account = checkedPassword(memberId, currentPassword);
         policy.check("newPassword", newPassword, account.displayName(), account.email());
         accounts.changePassword(memberId, encoder.encode(newPassword));
-        sessions.endAllBut(memberId, currentSession);
+        passwordChanged(memberId, currentSession, clock.instant());
+    }
+
+    /**
+     * Whoever knew the old password loses every way in: their sessions, remember-me tokens, and the links
+     * they may have asked for, an address change above all (completed later, it would hand them the account).
+     */
+    private void passwordChanged(long memberId, String keepSession, Instant now) {
+        sessions.endAllBut(memberId, keepSession);
+        tokens.revokeAllOf(memberId, now);
     }
 
     private Accounts.Account checkedPassword(long memberId, String password) {
