@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -100,7 +101,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe, AccountSettings settings,
-                                            List<AccessRule> rules, Pages pages, Templates templates) throws Exception {
+                                            List<AccessRule> rules, FailedLogins failedLogins, Pages pages,
+                                            Templates templates) throws Exception {
         http.authorizeHttpRequests(requests -> {
                     for (AccessRule rule : checked(rules)) {
                         var matched = requests.requestMatchers(rule.patterns().toArray(String[]::new));
@@ -121,12 +123,18 @@ class SecurityConfiguration {
                         .usernameParameter("login")
                         .passwordParameter("password")
                         .successHandler((request, response, authentication) -> {
+                            failedLogins.succeeded(request.getParameter("login"));
                             HttpSession session = request.getSession();
                             session.setAttribute(MemberSessions.DEVICE, shorten(request.getHeader(HttpHeaders.USER_AGENT)));
                             session.setAttribute(MemberSessions.ADDRESS, request.getRemoteAddr());
                             response.sendRedirect(LoginPaths.next(request, language(request).path("/")));
                         })
-                        .failureHandler((request, response, failure) -> loginFailed(request, response, failure)))
+                        .failureHandler((request, response, failure) -> {
+                            if (failure instanceof BadCredentialsException) {
+                                failedLogins.failed(request.getParameter("login"));
+                            }
+                            loginFailed(request, response, failure);
+                        }))
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
@@ -142,7 +150,8 @@ class SecurityConfiguration {
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         // Public pages and images may be cached; account pages say no-store themselves.
                         .cacheControl(cache -> cache.disable()))
-                .addFilterBefore(new AttemptThrottle(settings, pages, templates), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new AttemptThrottle(settings, failedLogins, pages, templates),
+                        UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
