@@ -284,7 +284,7 @@ class AccountFlowsTest {
         TestMembers.logIn(browser, member.email(), TestMembers.PASSWORD, true);
         assertThat(browser.cookie("remember-me")).isNotNull();
         assertThat(browser.cookie("remember-me").isHttpOnly()).isTrue();
-        assertThat(jdbc.sql("SELECT count(*) FROM persistent_logins WHERE username = ?").param(Long.toString(member.id()))
+        assertThat(jdbc.sql("SELECT count(*) FROM remember_me WHERE member_id = ?").param(member.id())
                 .query(Long.class).single()).as("one token per login").isEqualTo(1);
 
         browser.forgetAllCookiesBut("remember-me");

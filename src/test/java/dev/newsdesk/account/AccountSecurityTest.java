@@ -60,6 +60,54 @@ class AccountSecurityTest {
     }
 
     @Test
+    void rememberMeTokensAreStoredHashedAndTheirCookieIsLaxHttpOnlyAndSecureOverHttps() {
+        Member member = members.create();
+        HttpResponse<String> login = TestMembers.logIn(new TestBrowser(port), member.email(), TestMembers.PASSWORD, true);
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("remember-me="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+
+        String[] seriesAndToken = new String(java.util.Base64.getDecoder().decode(
+                cookie.substring("remember-me=".length(), cookie.indexOf(';')))).split(":");
+        String stored = jdbc.sql("SELECT token_hash FROM remember_me WHERE series = ?").param(seriesAndToken[0])
+                .query(String.class).single();
+        assertThat(stored).isNotEqualTo(seriesAndToken[1]).isEqualTo(sha256(seriesAndToken[1]));
+
+        TestBrowser secure = new TestBrowser(port);
+        org.jsoup.nodes.Document form = secure.page("/login");
+        HttpResponse<String> https = secure.header("X-Forwarded-Proto", "https").submit(form, "form.account-form",
+                Map.of("login", member.email(), "password", TestMembers.PASSWORD, "remember", "true"));
+        assertThat(https.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("remember-me="))
+                .singleElement().asString().contains("Secure", "HttpOnly", "SameSite=Lax");
+    }
+
+    @Test
+    void aRememberMeCookieWithAWrongTokenOpensNothingAndEndsTheSeries() {
+        Member member = members.create();
+        TestBrowser browser = new TestBrowser(port);
+        TestMembers.logIn(browser, member.email(), TestMembers.PASSWORD, true);
+        String[] seriesAndToken = new String(java.util.Base64.getDecoder().decode(browser.cookie("remember-me").getValue()))
+                .split(":");
+        TestBrowser forger = new TestBrowser(port);
+        java.net.HttpCookie forged = new java.net.HttpCookie("remember-me", java.util.Base64.getEncoder()
+                .encodeToString((seriesAndToken[0] + ":" + "A".repeat(seriesAndToken[1].length())).getBytes()));
+        forger.giveCookie(forged);
+
+        assertThat(forger.get("/account").statusCode()).isEqualTo(302);
+        browser.forgetAllCookiesBut("remember-me");
+        assertThat(browser.get("/account").statusCode()).as("a stolen series is ended for its owner too").isEqualTo(302);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void anonymousReadersGetNoSession() {
         HttpResponse<String> home = new TestBrowser(port).get("/");
 

@@ -2,6 +2,7 @@ package dev.newsdesk.account.internal;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
@@ -9,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import javax.sql.DataSource;
 
 import dev.newsdesk.account.AccountSettings;
 import dev.newsdesk.account.Role;
@@ -37,16 +36,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * The security of the whole site. Pages are public, except those a module guards with an {@link AccessRule};
  * the admin area needs a staff role in any case. Forms carry CSRF tokens; a login gets a new session id; sessions live in the database
- * (Spring Session JDBC) and "remember me" in persistent tokens, so every node knows a logged-in member.
+ * (Spring Session JDBC) and "remember me" in hashed persistent series, so every node knows a logged-in member.
  * Anonymous readers get no session at all, which keeps their page views off the database.
  */
 @Configuration(proxyBeanMethods = false)
@@ -67,13 +63,6 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PersistentTokenRepository rememberMeTokens(DataSource dataSource) {
-        JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
-        tokens.setDataSource(dataSource);
-        return tokens;
-    }
-
-    @Bean
     AuthenticationManager authenticationManager(MemberLogin login, PasswordEncoder encoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(login.byLogin());
         provider.setPasswordEncoder(encoder);
@@ -88,15 +77,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    RememberMeServices rememberMeServices(MemberLogin login, PersistentTokenRepository tokens, AccountSettings settings) {
+    RememberMeServices rememberMeServices(MemberLogin login, RememberMeTokens tokens, AccountSettings settings, Clock clock) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        PersistentTokenBasedRememberMeServices services = new PersistentTokenBasedRememberMeServices(
-                Base64.getEncoder().encodeToString(key), login.byId(), tokens);
-        services.setParameter("remember");
-        services.setCookieName("remember-me");
-        services.setTokenValiditySeconds((int) settings.rememberMe().toSeconds());
-        return services;
+        return new MemberRememberMe(Base64.getEncoder().encodeToString(key), login, tokens, settings, clock);
     }
 
     @Bean
