@@ -66,6 +66,8 @@ class AccountBrowserTest {
         assertThat(heading()).isEqualTo("Проверьте почту");
 
         open(TestMailbox.link(mail.await(email, 1).getFirst(), "/verify/"));
+        assertThat(heading()).isEqualTo("Подтвердите адрес");
+        submit();
         assertThat(heading()).isEqualTo("Адрес подтверждён");
         assertThat(browser.findElement(By.cssSelector(".login-link")).getAttribute("href")).endsWith("/login");
         browser.findElement(By.cssSelector("main .form-links a")).click();
@@ -118,6 +120,8 @@ class AccountBrowserTest {
         assertThat(heading()).isEqualTo("Check your mail");
 
         open(TestMailbox.link(mail.await(email, 1).getFirst(), "/en/verify/"));
+        submit();
+        assertThat(heading()).isEqualTo("Address confirmed");
         browser.findElement(By.cssSelector("main .form-links a")).click();
         fill("field-login", email);
         fill("field-password", "Readers-own-password-1");

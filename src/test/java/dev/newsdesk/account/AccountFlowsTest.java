@@ -61,10 +61,14 @@ class AccountFlowsTest {
         String link = TestMailbox.link(message, "/verify/");
         assertThat(accounts.findByEmail(email).orElseThrow().verifiedAt()).isNull();
 
-        Document verified = browser.page(link);
-        assertThat(verified.selectFirst("h1").text()).isEqualTo("Адрес подтверждён");
+        Document confirm = browser.page(link);
+        assertThat(confirm.selectFirst("h1").text()).isEqualTo("Подтвердите адрес");
+        assertThat(accounts.findByEmail(email).orElseThrow().verifiedAt()).as("not by opening the link").isNull();
+        HttpResponse<String> verified = browser.submit(confirm, "form.account-form", Map.of());
+        assertThat(org.jsoup.Jsoup.parse(verified.body()).selectFirst("h1").text()).isEqualTo("Адрес подтверждён");
         assertThat(accounts.findByEmail(email).orElseThrow().verifiedAt()).isNotNull();
         assertThat(browser.get(link).statusCode()).as("a link works once").isEqualTo(410);
+        assertThat(browser.submit(confirm, "form.account-form", Map.of()).statusCode()).as("and posts once").isEqualTo(410);
 
         HttpResponse<String> login = TestMembers.logIn(browser, email, PASSWORD, false);
         assertThat(login.headers().firstValue("Location")).hasValue("/");
@@ -75,6 +79,29 @@ class AccountFlowsTest {
         TestBrowser byName = new TestBrowser(port);
         assertThat(TestMembers.logIn(byName, name.toUpperCase(), PASSWORD, false).headers().firstValue("Location"))
                 .as("the display name logs in too, whatever its case").hasValue("/");
+    }
+
+    @Test
+    void openingAVerificationLinkConfirmsNothingUntilItsButtonIsPressed() throws Exception {
+        String name = TestNews.unique("scanned").replace("-", "");
+        String email = name + "@example.org";
+        TestBrowser browser = new TestBrowser(port);
+        browser.submit(browser.page("/signup"), "form.account-form",
+                Map.of("displayName", name, "email", email, "password", PASSWORD));
+        String link = TestMailbox.link(mail.await(email, 1).getFirst(), "/verify/");
+
+        TestBrowser scanner = new TestBrowser(port);
+        assertThat(scanner.get(link).statusCode()).isEqualTo(200);
+        assertThat(scanner.get(link).statusCode()).isEqualTo(200);
+        Document page = scanner.page(link);
+
+        assertThat(accounts.findByEmail(email).orElseThrow().verifiedAt()).isNull();
+        assertThat(page.selectFirst("form.account-form").attr("method")).isEqualTo("post");
+        assertThat(page.selectFirst("form.account-form").attr("action")).isEqualTo("/verify");
+        assertThat(page.select("form.account-form input[type=hidden]").eachAttr("name")).contains("_csrf", "token");
+        assertThat(scanner.post("/verify", Map.of("token", link.substring(link.lastIndexOf('/') + 1))).statusCode())
+                .as("without the CSRF token").isEqualTo(403);
+        assertThat(accounts.findByEmail(email).orElseThrow().verifiedAt()).isNull();
     }
 
     @Test
@@ -89,8 +116,10 @@ class AccountFlowsTest {
         MimeMessage message = mail.await(email, 1).getFirst();
         assertThat(message.getSubject()).isEqualTo("Confirm your e-mail address");
         assertThat(TestMailbox.link(message, "/en/verify/")).startsWith("/en/verify/");
-        assertThat(browser.page(TestMailbox.link(message, "/en/verify/")).selectFirst("h1").text())
-                .isEqualTo("Address confirmed");
+        Document confirm = browser.page(TestMailbox.link(message, "/en/verify/"));
+        assertThat(confirm.selectFirst("h1").text()).isEqualTo("Confirm your address");
+        assertThat(org.jsoup.Jsoup.parse(browser.submit(confirm, "form.account-form", Map.of()).body())
+                .selectFirst("h1").text()).isEqualTo("Address confirmed");
     }
 
     @Test
@@ -264,7 +293,7 @@ class AccountFlowsTest {
                 Map.of("email", newEmail, "currentPassword", TestMembers.PASSWORD));
         assertThat(accounts.find(member.id()).orElseThrow().email()).as("until the new address is confirmed")
                 .isEqualTo(member.email());
-        browser.page(TestMailbox.link(mail.await(newEmail, 1).getFirst(), "/verify/"));
+        assertThat(confirm(browser, TestMailbox.link(mail.await(newEmail, 1).getFirst(), "/verify/"))).isEqualTo(200);
         assertThat(accounts.find(member.id()).orElseThrow().email()).isEqualTo(newEmail);
 
         TestBrowser other = new TestBrowser(port);
@@ -332,9 +361,14 @@ class AccountFlowsTest {
         assertThat(new TestBrowser(port).get("/user/987654321").statusCode()).isEqualTo(404);
     }
 
-    /** Follows a verification link as a person would, and answers the status of the last page. */
+    /** Follows a verification link as a person would, pressing its button, and answers the status of the last page. */
     private int confirm(TestBrowser browser, String link) {
-        return browser.get(link).statusCode();
+        HttpResponse<String> page = browser.get(link);
+        if (page.statusCode() != 200) {
+            return page.statusCode();
+        }
+        return browser.submit(org.jsoup.Jsoup.parse(page.body(), "http://localhost:" + port + link), "form.account-form",
+                Map.of()).statusCode();
     }
 
     /** The first message to {@code address} with {@code subject}, waiting for it a few seconds at most. */

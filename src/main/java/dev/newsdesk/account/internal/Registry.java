@@ -159,6 +159,11 @@ public class Registry {
         }
     }
 
+    /** Whether a verification link still works, to show its button. */
+    public boolean isVerificationLinkValid(String token) {
+        return tokens.isValid(token, Tokens.Purpose.VERIFY, clock.instant());
+    }
+
     /** Whether a reset link still works, to show its form. */
     public boolean isResetLinkValid(String token) {
         return tokens.isValid(token, Tokens.Purpose.RESET, clock.instant());
