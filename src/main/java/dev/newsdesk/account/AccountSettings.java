@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param mailsPerAccount mails the account forms may send for one account (and to one e-mail address) per
  *        {@link #mailWindow()}, all forms together
  * @param mailWindow the period over which mails are counted
+ * @param staffIdleTimeout how long a session of an editor, moderator or administrator lasts unused (a member's
+ *        lasts {@code server.servlet.session.timeout}); staff are not offered "remember me"
+ * @param sessionLifetime the longest any session lasts from its login, however busy
  * @param trustedProxies the reverse proxies (addresses or CIDR blocks) whose {@code X-Forwarded-For} and
  *        {@code X-Forwarded-Proto} are believed; from any other address these headers are ignored
  */
@@ -47,5 +50,7 @@ public record AccountSettings(
         @NotNull @DefaultValue("1h") Duration longestLock,
         @Min(1) @DefaultValue("5") int mailsPerAccount,
         @NotNull @DefaultValue("1h") Duration mailWindow,
+        @NotNull @DefaultValue("12h") Duration staffIdleTimeout,
+        @NotNull @DefaultValue("30d") Duration sessionLifetime,
         @NotNull @DefaultValue({"127.0.0.0/8", "::1/128"}) List<@Pattern(regexp = "[0-9A-Fa-f.:]+(/[0-9]{1,3})?") String> trustedProxies) {
 }

@@ -22,7 +22,7 @@ import org.springframework.security.web.authentication.rememberme.RememberMeAuth
  * hashed ({@link RememberMeTokens}) and compared in constant time. A series lasts
  * {@link AccountSettings#rememberMe()} from the login that started it, however often it is used; a wrong token
  * for a known series means the cookie was copied, and ends every series of the member. The cookie is
- * HttpOnly, {@code SameSite=Lax}, and Secure when the request came over HTTPS.
+ * HttpOnly, {@code SameSite=Lax}, and Secure when the request came over HTTPS. Staff are never remembered.
  */
 class MemberRememberMe extends AbstractRememberMeServices {
 
@@ -45,7 +45,8 @@ class MemberRememberMe extends AbstractRememberMeServices {
 
     @Override
     protected void onLoginSuccess(HttpServletRequest request, HttpServletResponse response, Authentication login) {
-        if (!(login.getPrincipal() instanceof MemberPrincipal member)) {
+        // A remembered login would outlast the short idle time of a staff session, and make it pointless.
+        if (!(login.getPrincipal() instanceof MemberPrincipal member) || member.isStaff()) {
             return;
         }
         String series = random(16);
@@ -76,7 +77,14 @@ class MemberRememberMe extends AbstractRememberMeServices {
         String token = random(32);
         tokens.renew(series.series(), Tokens.hash(token), now);
         setCookie(new String[] {series.series(), token}, getTokenValiditySeconds(), request, response);
-        return getUserDetailsService().loadUserByUsername(Long.toString(series.memberId()));
+        // The session this opens lasts no longer than the password login that started the series.
+        request.getSession().setAttribute(SessionLimits.LOGGED_IN_AT, series.createdAt().toEpochMilli());
+        UserDetails member = getUserDetailsService().loadUserByUsername(Long.toString(series.memberId()));
+        if (member instanceof MemberPrincipal principal && principal.isStaff()) {
+            tokens.endAll(series.memberId());
+            throw new RememberMeAuthenticationException("Staff are not remembered");
+        }
+        return member;
     }
 
     /** Logging out ends the series of this browser; the member's other devices stay remembered. */

@@ -36,6 +36,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -86,7 +87,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe, AccountSettings settings,
                                             List<AccessRule> rules, FailedLogins failedLogins, Pages pages,
-                                            Templates templates) throws Exception {
+                                            Templates templates, Clock clock) throws Exception {
+        SessionLimits sessionLimits = new SessionLimits(settings, clock);
         http.authorizeHttpRequests(requests -> {
                     for (AccessRule rule : checked(rules)) {
                         var matched = requests.requestMatchers(rule.patterns().toArray(String[]::new));
@@ -109,6 +111,7 @@ class SecurityConfiguration {
                         .successHandler((request, response, authentication) -> {
                             failedLogins.succeeded(request.getParameter("login"));
                             HttpSession session = request.getSession();
+                            sessionLimits.fit(session, authentication);
                             session.setAttribute(MemberSessions.DEVICE, shorten(request.getHeader(HttpHeaders.USER_AGENT)));
                             session.setAttribute(MemberSessions.ADDRESS, request.getRemoteAddr());
                             response.sendRedirect(LoginPaths.next(request, language(request).path("/")));
@@ -134,6 +137,7 @@ class SecurityConfiguration {
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         // Public pages and images may be cached; account pages say no-store themselves.
                         .cacheControl(cache -> cache.disable()))
+                .addFilterBefore(sessionLimits, SecurityContextHolderFilter.class)
                 .addFilterBefore(new AttemptThrottle(settings, failedLogins, pages, templates),
                         UsernamePasswordAuthenticationFilter.class);
         return http.build();
