@@ -247,6 +247,49 @@ class AccountFlowsTest {
     }
 
     @Test
+    void acceptsLongPasswordsInAnyScript() throws Exception {
+        String name = TestNews.unique("poet").replace("-", "");
+        String email = name + "@example.org";
+        String longPassword = "Пароль-из-длинной-русской-фразы-о-кораблях-и-море-2026";
+        assertThat(longPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+        TestBrowser browser = new TestBrowser(port);
+
+        HttpResponse<String> signedUp = browser.submit(browser.page("/signup"), "form.account-form",
+                Map.of("displayName", name, "email", email, "password", longPassword));
+
+        assertThat(signedUp.statusCode()).isEqualTo(200);
+        assertThat(TestMembers.logIn(new TestBrowser(port), email, longPassword, false).headers().firstValue("Location"))
+                .hasValue("/");
+        assertThat(TestMembers.logIn(new TestBrowser(port), email, longPassword.substring(0, 40), false)
+                .headers().firstValue("Location")).as("every byte counts").hasValue("/login?error=credentials");
+        TestBrowser member = new TestBrowser(port);
+        TestMembers.logIn(member, email, longPassword, false);
+        String longer = "Ещё-более-длинный-пароль-".repeat(7);
+        assertThat(member.submit(member.page("/account"), "form[action='/account/password']",
+                Map.of("currentPassword", longPassword, "newPassword", longer)).headers().firstValue("Location"))
+                .hasValue("/account?done=password");
+        assertThat(TestMembers.logIn(new TestBrowser(port), email, longer, false).headers().firstValue("Location"))
+                .hasValue("/");
+    }
+
+    @Test
+    void bcryptHashesStillLogInAndAreUpgradedToArgon2() {
+        String name = TestNews.unique("veteran").replace("-", "");
+        accounts.insert(name, name + "@example.org", "{bcrypt}" + new org.springframework.security.crypto.bcrypt
+                .BCryptPasswordEncoder().encode(TestMembers.PASSWORD), dev.newsdesk.site.Language.RU,
+                Instant.now(), Instant.now(), java.util.EnumSet.of(Role.MEMBER));
+
+        assertThat(TestMembers.logIn(new TestBrowser(port), name, TestMembers.PASSWORD, false).headers()
+                .firstValue("Location")).hasValue("/");
+
+        assertThat(accounts.findByLogin(name).orElseThrow().passwordHash()).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+        assertThat(TestMembers.logIn(new TestBrowser(port), name, TestMembers.PASSWORD, false).headers()
+                .firstValue("Location")).as("with the upgraded hash").hasValue("/");
+        assertThat(TestMembers.logIn(new TestBrowser(port), name, "x".repeat(100), false).headers()
+                .firstValue("Location")).as("a long wrong password").hasValue("/login?error=credentials");
+    }
+
+    @Test
     void answersResetRequestsAlikeForUnknownAddresses() {
         TestBrowser browser = new TestBrowser(port);
         String unknown = TestNews.unique("nobody") + "@example.org";

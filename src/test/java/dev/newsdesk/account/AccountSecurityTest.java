@@ -153,12 +153,12 @@ class AccountSecurityTest {
     }
 
     @Test
-    void passwordsAreStoredAsBcryptHashesAndTokensAsSha256() {
+    void passwordsAreStoredAsArgon2idHashesAndTokensAsSha256() {
         Member member = members.create();
 
         String hash = jdbc.sql("SELECT password_hash FROM member WHERE id = ?").param(member.id()).query(String.class).single();
 
-        assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(TestMembers.PASSWORD);
+        assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$").doesNotContain(TestMembers.PASSWORD);
         assertThat(jdbc.sql("SELECT token_hash FROM account_token").query(String.class).list())
                 .allSatisfy(token -> assertThat(token).matches("[0-9a-f]{64}"));
     }

@@ -1,6 +1,7 @@
 package dev.newsdesk.account.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,7 +33,9 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.RememberMeServices;
@@ -57,16 +61,37 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
-    /** bcrypt, behind a delegating encoder so that stored hashes say their algorithm and can be upgraded. */
+    /**
+     * Argon2id for new hashes, behind a delegating encoder so that stored hashes say their algorithm: the bcrypt
+     * hashes of before still log in, and are replaced by Argon2id ones as they do ({@link MemberLogin}). Argon2
+     * takes the whole password, where bcrypt reads 72 bytes (about 37 Cyrillic letters) and refuses more.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        String argon2 = "argon2@SpringSecurity_v5_8";
+        PasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        return new DelegatingPasswordEncoder(argon2, Map.of(
+                argon2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new PasswordEncoder() {
+                    @Override
+                    public String encode(CharSequence rawPassword) {
+                        return bcrypt.encode(rawPassword);
+                    }
+
+                    @Override
+                    public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                        // No bcrypt hash was ever made of a longer password, and bcrypt would throw on one.
+                        return rawPassword != null && rawPassword.toString().getBytes(StandardCharsets.UTF_8).length <= 72
+                                && bcrypt.matches(rawPassword, encodedPassword);
+                    }
+                }));
     }
 
     @Bean
     AuthenticationManager authenticationManager(MemberLogin login, PasswordEncoder encoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(login.byLogin());
         provider.setPasswordEncoder(encoder);
+        provider.setUserDetailsPasswordService(login);
         // A ban is checked only after the password, so that only the account's owner learns of it.
         provider.setPreAuthenticationChecks(user -> { });
         provider.setPostAuthenticationChecks(user -> {
