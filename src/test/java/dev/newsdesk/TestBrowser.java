@@ -85,6 +85,13 @@ public final class TestBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts {@code body} as it is, already form-encoded (to send what no browser would, say). */
+    public HttpResponse<String> postEncoded(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public HttpCookie cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
     }
