@@ -14,7 +14,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.account.AccountSettings;
 import dev.newsdesk.site.ErrorPage;
 import dev.newsdesk.site.Language;
-import dev.newsdesk.site.Page;
 import dev.newsdesk.site.Pages;
 import dev.newsdesk.site.Templates;
 import io.github.bucket4j.Bucket;
@@ -145,9 +144,8 @@ class AttemptThrottle extends OncePerRequestFilter {
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
         long minutes = (seconds + 59) / 60;
         Language language = "en".equals(request.getParameter("language")) ? Language.EN : Language.ofPath(request.getServletPath());
-        Page page = pages.page(language, language.path("/")).title(pages.texts(language).get("error.tooMany.title")).build();
-        ErrorPage model = new ErrorPage(page, HttpStatus.TOO_MANY_REQUESTS.value(), page.t("error.tooMany.title"),
-                page.texts().get("error.tooMany.message", minutes));
+        ErrorPage model = ErrorPage.of(pages, language, HttpStatus.TOO_MANY_REQUESTS.value(), "error.tooMany.title",
+                pages.texts(language).get("error.tooMany.message", minutes));
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import dev.newsdesk.site.ErrorPage;
 import dev.newsdesk.site.Language;
-import dev.newsdesk.site.Page;
 import dev.newsdesk.site.Pages;
 import dev.newsdesk.site.Templates;
 import jakarta.servlet.FilterChain;
@@ -66,9 +65,8 @@ class InputGuard extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Language language = Language.ofPath(request.getRequestURI());
-        Page page = pages.page(language, language.path("/")).title(pages.texts(language).get("error.badInput.title")).build();
-        ErrorPage model = new ErrorPage(page, HttpStatus.BAD_REQUEST.value(), page.t("error.badInput.title"),
-                page.t("error.badInput.message"));
+        ErrorPage model = ErrorPage.of(pages, language, HttpStatus.BAD_REQUEST.value(), "error.badInput.title",
+                pages.texts(language).get("error.badInput.message"));
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");

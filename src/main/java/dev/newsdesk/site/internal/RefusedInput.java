@@ -2,7 +2,6 @@ package dev.newsdesk.site.internal;
 
 import dev.newsdesk.site.ErrorPage;
 import dev.newsdesk.site.Language;
-import dev.newsdesk.site.Page;
 import dev.newsdesk.site.Pages;
 import dev.newsdesk.site.Rejected;
 import dev.newsdesk.site.Templates;
@@ -49,9 +48,8 @@ class RefusedInput {
     }
 
     private ResponseEntity<byte[]> refused(Language language, String message) {
-        Page page = pages.page(language, language.path("/")).title(pages.texts(language).get("error.refused.title")).build();
-        ResponseEntity<byte[]> answer = templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "site/error", new ErrorPage(page,
-                HttpStatus.UNPROCESSABLE_CONTENT.value(), page.t("error.refused.title"), message));
+        ResponseEntity<byte[]> answer = templates.page(HttpStatus.UNPROCESSABLE_CONTENT, "site/error", ErrorPage.of(pages,
+                language, HttpStatus.UNPROCESSABLE_CONTENT.value(), "error.refused.title", message));
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .cacheControl(CacheControl.noStore()).body(answer.getBody());
     }
