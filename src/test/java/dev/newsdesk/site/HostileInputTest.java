@@ -142,6 +142,17 @@ class HostileInputTest {
     }
 
     @Test
+    void undecodableFormsGetAPageInTheReadersLanguageEvenForAMember() {
+        TestBrowser member = TestMembers.loggedIn(port, members.create());
+
+        HttpResponse<String> refused = member.postEncoded("/en/account/name", "_csrf=" + encode(csrf(member))
+                + "&displayName=%C3%28%FF");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).selectFirst("h1").text()).isEqualTo("Bad request");
+    }
+
+    @Test
     void aValueTheDatabaseWillNotStoreIsRefusedWith422() {
         TestBrowser editor = TestMembers.loggedIn(port, members.create(Role.EDITOR));
         Map<String, String> source = new LinkedHashMap<>(sourceFields(unique("toolong")));

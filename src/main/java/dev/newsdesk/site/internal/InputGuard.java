@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses, for the whole site and before any module sees it, a request whose parameters carry characters that no
  * form of a news portal has a use for: NUL (which PostgreSQL refuses in text) and the other control characters
  * but tab and line breaks, and the overrides, embeddings and isolates of text direction (which make a name read
- * differently from what it is). The answer is a 400 page in the language of the address that says so.
+ * differently from what it is), or that cannot be decoded at all. The answer is a 400 page in the language of the
+ * address that says so.
  */
 class InputGuard extends OncePerRequestFilter {
 
@@ -38,13 +39,21 @@ class InputGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException unreadable) {
+            // Tomcat could not decode them (bytes that are not UTF-8, a broken escape).
+            refuse(request, response, "error.badRequest");
+            return;
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             boolean unusable = unusable(parameter.getKey());
             for (String value : parameter.getValue()) {
                 unusable |= unusable(value);
             }
             if (unusable) {
-                refuse(request, response);
+                refuse(request, response, "error.badInput");
                 return;
             }
         }
@@ -63,10 +72,10 @@ class InputGuard extends OncePerRequestFilter {
         return false;
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String kind) throws IOException {
         Language language = Language.ofPath(request.getRequestURI());
-        ErrorPage model = ErrorPage.of(pages, language, HttpStatus.BAD_REQUEST.value(), "error.badInput.title",
-                pages.texts(language).get("error.badInput.message"));
+        ErrorPage model = ErrorPage.of(pages, language, HttpStatus.BAD_REQUEST.value(), kind + ".title",
+                pages.texts(language).get(kind + ".message"));
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
