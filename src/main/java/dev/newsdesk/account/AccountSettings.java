@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param verificationValidity how long a verification link works
  * @param resetValidity how long a password-reset link works
  * @param setupValidity how long the first-admin link written to the log works
- * @param rememberMe how long "remember me" keeps a member logged in
+ * @param rememberMe how long "remember me" keeps a member logged in, counted from the password login that started
+ *        it however often it is used
  * @param attemptsPerAddress submissions of each form that tries a password or sends mail (login, sign-up, reset,
  *        new verification link, change of address or password) allowed from one IP address (an IPv6 /64) per
  *        {@link #attemptWindow()}
