@@ -31,7 +31,12 @@ public final class TestBrowser {
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     public TestBrowser(int port) {
-        this.base = "http://localhost:" + port;
+        this("localhost", port);
+    }
+
+    /** A browser that reaches the portal at {@code host}, say an address of this machine other than loopback. */
+    public TestBrowser(String host, int port) {
+        this.base = "http://" + host + ":" + port;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
         headers.put("User-Agent", WebClient.BROWSER);
     }
@@ -75,6 +80,13 @@ public final class TestBrowser {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Posts {@code body} as it is, already form-encoded (to send what no browser would, say). */
+    public HttpResponse<String> postEncoded(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -43,7 +43,8 @@ public enum Language {
                 return language;
             }
         }
-        throw new IllegalArgumentException("Unknown language code: " + code);
+        // A code a form sent that is none of the site's languages is refused like any other bad field.
+        throw new Rejected("language", "error.language");
     }
 
     /** The language a request path is in, judged by its prefix. */

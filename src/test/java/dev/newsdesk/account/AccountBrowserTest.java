@@ -66,10 +66,12 @@ class AccountBrowserTest {
         assertThat(heading()).isEqualTo("Проверьте почту");
 
         open(TestMailbox.link(mail.await(email, 1).getFirst(), "/verify/"));
+        assertThat(heading()).isEqualTo("Подтвердите адрес");
+        submit();
         assertThat(heading()).isEqualTo("Адрес подтверждён");
         assertThat(browser.findElement(By.cssSelector(".login-link")).getAttribute("href")).endsWith("/login");
         browser.findElement(By.cssSelector("main .form-links a")).click();
-        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Адрес подтверждён. Теперь можно войти.");
+        assertThat(notice()).isEqualTo("Адрес подтверждён. Теперь можно войти.");
         fill("field-login", email);
         fill("field-password", "Readers-own-password-1");
         submit();
@@ -91,7 +93,7 @@ class AccountBrowserTest {
         open(TestMailbox.link(mail.await(email, 2).get(1), "/password/reset/"));
         fill("field-password", "Readers-new-password-2");
         submit();
-        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Пароль изменён. Войдите с новым паролем.");
+        assertThat(notice()).isEqualTo("Пароль изменён. Войдите с новым паролем.");
         fill("field-login", name);
         fill("field-password", "Readers-new-password-2");
         submit();
@@ -118,6 +120,8 @@ class AccountBrowserTest {
         assertThat(heading()).isEqualTo("Check your mail");
 
         open(TestMailbox.link(mail.await(email, 1).getFirst(), "/en/verify/"));
+        submit();
+        assertThat(heading()).isEqualTo("Address confirmed");
         browser.findElement(By.cssSelector("main .form-links a")).click();
         fill("field-login", email);
         fill("field-password", "Readers-own-password-1");
@@ -141,6 +145,10 @@ class AccountBrowserTest {
     private void submit() {
         browser.findElement(By.cssSelector("main form.account-form button[type=submit]")).click();
         wait.until(driver -> ((ChromeDriver) driver).executeScript("return document.readyState").equals("complete"));
+    }
+
+    private String notice() {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .notice"))).getText();
     }
 
     private String heading() {

@@ -61,10 +61,14 @@ class AccountFlowsTest {
         String link = TestMailbox.link(message, "/verify/");
         assertThat(accounts.findByEmail(email).orElseThrow().verifiedAt()).isNull();
 
-        Document verified = browser.page(link);
-        assertThat(verified.selectFirst("h1").text()).isEqualTo("Адрес подтверждён");
+        Document confirm = browser.page(link);
+        assertThat(confirm.selectFirst("h1").text()).isEqualTo("Подтвердите адрес");
+        assertThat(accounts.findByEmail(email).orElseThrow().verifiedAt()).as("not by opening the link").isNull();
+        HttpResponse<String> verified = browser.submit(confirm, "form.account-form", Map.of());
+        assertThat(org.jsoup.Jsoup.parse(verified.body()).selectFirst("h1").text()).isEqualTo("Адрес подтверждён");
         assertThat(accounts.findByEmail(email).orElseThrow().verifiedAt()).isNotNull();
         assertThat(browser.get(link).statusCode()).as("a link works once").isEqualTo(410);
+        assertThat(browser.submit(confirm, "form.account-form", Map.of()).statusCode()).as("and posts once").isEqualTo(410);
 
         HttpResponse<String> login = TestMembers.logIn(browser, email, PASSWORD, false);
         assertThat(login.headers().firstValue("Location")).hasValue("/");
@@ -75,6 +79,29 @@ class AccountFlowsTest {
         TestBrowser byName = new TestBrowser(port);
         assertThat(TestMembers.logIn(byName, name.toUpperCase(), PASSWORD, false).headers().firstValue("Location"))
                 .as("the display name logs in too, whatever its case").hasValue("/");
+    }
+
+    @Test
+    void openingAVerificationLinkConfirmsNothingUntilItsButtonIsPressed() throws Exception {
+        String name = TestNews.unique("scanned").replace("-", "");
+        String email = name + "@example.org";
+        TestBrowser browser = new TestBrowser(port);
+        browser.submit(browser.page("/signup"), "form.account-form",
+                Map.of("displayName", name, "email", email, "password", PASSWORD));
+        String link = TestMailbox.link(mail.await(email, 1).getFirst(), "/verify/");
+
+        TestBrowser scanner = new TestBrowser(port);
+        assertThat(scanner.get(link).statusCode()).isEqualTo(200);
+        assertThat(scanner.get(link).statusCode()).isEqualTo(200);
+        Document page = scanner.page(link);
+
+        assertThat(accounts.findByEmail(email).orElseThrow().verifiedAt()).isNull();
+        assertThat(page.selectFirst("form.account-form").attr("method")).isEqualTo("post");
+        assertThat(page.selectFirst("form.account-form").attr("action")).isEqualTo("/verify");
+        assertThat(page.select("form.account-form input[type=hidden]").eachAttr("name")).contains("_csrf", "token");
+        assertThat(scanner.post("/verify", Map.of("token", link.substring(link.lastIndexOf('/') + 1))).statusCode())
+                .as("without the CSRF token").isEqualTo(403);
+        assertThat(accounts.findByEmail(email).orElseThrow().verifiedAt()).isNull();
     }
 
     @Test
@@ -89,8 +116,10 @@ class AccountFlowsTest {
         MimeMessage message = mail.await(email, 1).getFirst();
         assertThat(message.getSubject()).isEqualTo("Confirm your e-mail address");
         assertThat(TestMailbox.link(message, "/en/verify/")).startsWith("/en/verify/");
-        assertThat(browser.page(TestMailbox.link(message, "/en/verify/")).selectFirst("h1").text())
-                .isEqualTo("Address confirmed");
+        Document confirm = browser.page(TestMailbox.link(message, "/en/verify/"));
+        assertThat(confirm.selectFirst("h1").text()).isEqualTo("Confirm your address");
+        assertThat(org.jsoup.Jsoup.parse(browser.submit(confirm, "form.account-form", Map.of()).body())
+                .selectFirst("h1").text()).isEqualTo("Address confirmed");
     }
 
     @Test
@@ -156,6 +185,111 @@ class AccountFlowsTest {
     }
 
     @Test
+    void aPasswordResetEndsAPendingAddressChangeAndEveryOtherWayIn() throws Exception {
+        Member member = members.create();
+        TestBrowser intruder = new TestBrowser(port);
+        TestMembers.logIn(intruder, member.email(), TestMembers.PASSWORD, true);
+        String intruderAddress = TestNews.unique("intruder") + "@example.org";
+        intruder.submit(intruder.page("/account"), "form[action='/account/email']",
+                Map.of("email", intruderAddress, "currentPassword", TestMembers.PASSWORD));
+        String change = TestMailbox.link(mail.await(intruderAddress, 1).getFirst(), "/verify/");
+        TestBrowser owner = new TestBrowser(port);
+        owner.submit(owner.page("/password/forgot"), "form.account-form", Map.of("email", member.email()));
+        String reset = TestMailbox.link(mailTo(member.email(), "Восстановление пароля"), "/password/reset/");
+
+        owner.submit(owner.page(reset), "form.account-form", Map.of("password", "Owners-new-password-8"));
+
+        assertThat(intruder.get("/account").statusCode()).as("the intruder's session").isEqualTo(302);
+        intruder.forgetAllCookiesBut("remember-me");
+        assertThat(intruder.get("/account").statusCode()).as("the intruder's remember-me").isEqualTo(302);
+        assertThat(confirm(new TestBrowser(port), change)).as("the pending change").isEqualTo(410);
+        assertThat(accounts.find(member.id()).orElseThrow().email()).isEqualTo(member.email());
+    }
+
+    @Test
+    void aPasswordChangeEndsPendingLinksAndTheOtherSessions() throws Exception {
+        Member member = members.create();
+        TestBrowser browser = TestMembers.loggedIn(port, member);
+        TestBrowser remembered = new TestBrowser(port);
+        TestMembers.logIn(remembered, member.email(), TestMembers.PASSWORD, true);
+        String newAddress = TestNews.unique("moving") + "@example.org";
+        browser.submit(browser.page("/account"), "form[action='/account/email']",
+                Map.of("email", newAddress, "currentPassword", TestMembers.PASSWORD));
+        String change = TestMailbox.link(mail.await(newAddress, 1).getFirst(), "/verify/");
+        TestBrowser forgot = new TestBrowser(port);
+        forgot.submit(forgot.page("/password/forgot"), "form.account-form", Map.of("email", member.email()));
+        String reset = TestMailbox.link(mailTo(member.email(), "Восстановление пароля"), "/password/reset/");
+
+        browser.submit(browser.page("/account"), "form[action='/account/password']",
+                Map.of("currentPassword", TestMembers.PASSWORD, "newPassword", "Changed-password-to-this-3"));
+
+        assertThat(browser.get("/account").statusCode()).as("this session stays").isEqualTo(200);
+        remembered.forgetAllCookiesBut("remember-me");
+        assertThat(remembered.get("/account").statusCode()).as("remember-me elsewhere").isEqualTo(302);
+        assertThat(new TestBrowser(port).get(reset).statusCode()).as("the pending reset link").isEqualTo(410);
+        assertThat(confirm(new TestBrowser(port), change)).as("the pending change").isEqualTo(410);
+        assertThat(accounts.find(member.id()).orElseThrow().email()).isEqualTo(member.email());
+    }
+
+    @Test
+    void anAddressChangeIsAnnouncedToTheOldAddressWithoutALinkThatCompletesIt() throws Exception {
+        Member member = members.create();
+        TestBrowser browser = TestMembers.loggedIn(port, member);
+        String newAddress = TestNews.unique("elsewhere") + "@example.org";
+
+        browser.submit(browser.page("/account"), "form[action='/account/email']",
+                Map.of("email", newAddress, "currentPassword", TestMembers.PASSWORD));
+
+        MimeMessage notice = mailTo(member.email(), "Адрес вашей учётной записи меняется");
+        assertThat(TestMailbox.text(notice)).contains(newAddress).doesNotContain("/verify/");
+        assertThat(TestMailbox.html(notice)).doesNotContain("/verify/");
+        assertThat(TestMailbox.text(notice)).contains("https://news.example.org/password/forgot");
+    }
+
+    @Test
+    void acceptsLongPasswordsInAnyScript() throws Exception {
+        String name = TestNews.unique("poet").replace("-", "");
+        String email = name + "@example.org";
+        String longPassword = "Пароль-из-длинной-русской-фразы-о-кораблях-и-море-2026";
+        assertThat(longPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+        TestBrowser browser = new TestBrowser(port);
+
+        HttpResponse<String> signedUp = browser.submit(browser.page("/signup"), "form.account-form",
+                Map.of("displayName", name, "email", email, "password", longPassword));
+
+        assertThat(signedUp.statusCode()).isEqualTo(200);
+        assertThat(TestMembers.logIn(new TestBrowser(port), email, longPassword, false).headers().firstValue("Location"))
+                .hasValue("/");
+        assertThat(TestMembers.logIn(new TestBrowser(port), email, longPassword.substring(0, 40), false)
+                .headers().firstValue("Location")).as("every byte counts").hasValue("/login?error=credentials");
+        TestBrowser member = new TestBrowser(port);
+        TestMembers.logIn(member, email, longPassword, false);
+        String longer = "Ещё-более-длинный-пароль-".repeat(7);
+        assertThat(member.submit(member.page("/account"), "form[action='/account/password']",
+                Map.of("currentPassword", longPassword, "newPassword", longer)).headers().firstValue("Location"))
+                .hasValue("/account?done=password");
+        assertThat(TestMembers.logIn(new TestBrowser(port), email, longer, false).headers().firstValue("Location"))
+                .hasValue("/");
+    }
+
+    @Test
+    void bcryptHashesStillLogInAndAreUpgradedToArgon2() {
+        String name = TestNews.unique("veteran").replace("-", "");
+        accounts.insert(name, name + "@example.org", "{bcrypt}" + new org.springframework.security.crypto.bcrypt
+                .BCryptPasswordEncoder().encode(TestMembers.PASSWORD), dev.newsdesk.site.Language.RU,
+                Instant.now(), Instant.now(), java.util.EnumSet.of(Role.MEMBER));
+
+        assertThat(TestMembers.logIn(new TestBrowser(port), name, TestMembers.PASSWORD, false).headers()
+                .firstValue("Location")).hasValue("/");
+
+        assertThat(accounts.findByLogin(name).orElseThrow().passwordHash()).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$");
+        assertThat(TestMembers.logIn(new TestBrowser(port), name, TestMembers.PASSWORD, false).headers()
+                .firstValue("Location")).as("with the upgraded hash").hasValue("/");
+        assertThat(TestMembers.logIn(new TestBrowser(port), name, "x".repeat(100), false).headers()
+                .firstValue("Location")).as("a long wrong password").hasValue("/login?error=credentials");
+    }
+
+    @Test
     void answersResetRequestsAlikeForUnknownAddresses() {
         TestBrowser browser = new TestBrowser(port);
         String unknown = TestNews.unique("nobody") + "@example.org";
@@ -202,7 +336,7 @@ class AccountFlowsTest {
                 Map.of("email", newEmail, "currentPassword", TestMembers.PASSWORD));
         assertThat(accounts.find(member.id()).orElseThrow().email()).as("until the new address is confirmed")
                 .isEqualTo(member.email());
-        browser.page(TestMailbox.link(mail.await(newEmail, 1).getFirst(), "/verify/"));
+        assertThat(confirm(browser, TestMailbox.link(mail.await(newEmail, 1).getFirst(), "/verify/"))).isEqualTo(200);
         assertThat(accounts.find(member.id()).orElseThrow().email()).isEqualTo(newEmail);
 
         TestBrowser other = new TestBrowser(port);
@@ -222,7 +356,7 @@ class AccountFlowsTest {
         TestMembers.logIn(browser, member.email(), TestMembers.PASSWORD, true);
         assertThat(browser.cookie("remember-me")).isNotNull();
         assertThat(browser.cookie("remember-me").isHttpOnly()).isTrue();
-        assertThat(jdbc.sql("SELECT count(*) FROM persistent_logins WHERE username = ?").param(Long.toString(member.id()))
+        assertThat(jdbc.sql("SELECT count(*) FROM remember_me WHERE member_id = ?").param(member.id())
                 .query(Long.class).single()).as("one token per login").isEqualTo(1);
 
         browser.forgetAllCookiesBut("remember-me");
@@ -268,5 +402,30 @@ class AccountFlowsTest {
         assertThat(profile.selectFirst("svg.avatar text").text()).isEqualTo(member.displayName().substring(0, 1).toUpperCase());
         assertThat(new TestBrowser(port).page("/en/user/" + member.id()).text()).contains("Member since", "moderator");
         assertThat(new TestBrowser(port).get("/user/987654321").statusCode()).isEqualTo(404);
+    }
+
+    /** Follows a verification link as a person would, pressing its button, and answers the status of the last page. */
+    private int confirm(TestBrowser browser, String link) {
+        HttpResponse<String> page = browser.get(link);
+        if (page.statusCode() != 200) {
+            return page.statusCode();
+        }
+        return browser.submit(org.jsoup.Jsoup.parse(page.body(), "http://localhost:" + port + link), "form.account-form",
+                Map.of()).statusCode();
+    }
+
+    /** The first message to {@code address} with {@code subject}, waiting for it a few seconds at most. */
+    private MimeMessage mailTo(String address, String subject) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> mail.all(address).stream().filter(m -> subjectOf(m).equals(subject)).findFirst(),
+                        java.util.Optional::isPresent).orElseThrow();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -47,11 +47,16 @@ public class AccountMails {
         send(to, language, "reset", displayName, link(language, "/password/reset/" + token));
     }
 
-    private void send(String to, Language language, String kind, String displayName, String actionUrl) {
+    /** Tells the owner that their address is being changed to {@code newEmail}; the link leads to a password reset. */
+    public void addressChanging(String to, String displayName, Language language, String newEmail) {
+        send(to, language, "addressChanging", displayName, link(language, "/password/forgot"), newEmail);
+    }
+
+    private void send(String to, Language language, String kind, String displayName, String actionUrl, Object... details) {
         Texts t = pages.texts(language);
         String prefix = "mail." + kind + ".";
         AccountMail mail = new AccountMail(language, t.get("site.name"), site.absolute(language.path("/")),
-                t.get("mail.greeting", displayName), List.of(t.get(prefix + "intro"), t.get(prefix + "note")),
+                t.get("mail.greeting", displayName), List.of(t.get(prefix + "intro", details), t.get(prefix + "note")),
                 t.get(prefix + "action"), actionUrl, t.get("mail.closing"));
         String html = new String(templates.render("account/mail", mail), java.nio.charset.StandardCharsets.UTF_8);
         mailer.send(new Mail(to, t.get(prefix + "subject"), text(mail), html));

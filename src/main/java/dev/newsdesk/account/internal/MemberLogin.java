@@ -1,18 +1,30 @@
 package dev.newsdesk.account.internal;
 
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Finds the account a login form names (by e-mail or display name) or a remember-me token names (by id). */
+/**
+ * Finds the account a login form names (by e-mail or display name) or a remember-me token names (by id), and
+ * stores the new hash when a login upgrades an old one (bcrypt to Argon2id).
+ */
 @Component
-public class MemberLogin {
+public class MemberLogin implements UserDetailsPasswordService {
 
     private final Accounts accounts;
 
     MemberLogin(Accounts accounts) {
         this.accounts = accounts;
+    }
+
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
+        if (user instanceof MemberPrincipal member) {
+            accounts.changePassword(member.id(), newPasswordHash);
+        }
+        return user;
     }
 
     /** For the login form: the login is an e-mail address or a display name. */

@@ -32,6 +32,11 @@ public final class MemberPrincipal implements UserDetails, CredentialsContainer 
         return id;
     }
 
+    /** Whether the member is an editor, moderator or administrator. */
+    public boolean isStaff() {
+        return roles.stream().anyMatch(Role::isStaff);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();

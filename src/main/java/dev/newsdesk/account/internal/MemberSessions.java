@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -22,9 +21,9 @@ public class MemberSessions {
     public static final String ADDRESS = "newsdesk.address";
 
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
-    private final PersistentTokenRepository rememberMe;
+    private final RememberMeTokens rememberMe;
 
-    MemberSessions(FindByIndexNameSessionRepository<? extends Session> sessions, PersistentTokenRepository rememberMe) {
+    MemberSessions(FindByIndexNameSessionRepository<? extends Session> sessions, RememberMeTokens rememberMe) {
         this.sessions = sessions;
         this.rememberMe = rememberMe;
     }
@@ -49,6 +48,6 @@ public class MemberSessions {
                 sessions.deleteById(id);
             }
         }
-        rememberMe.removeUserTokens(Long.toString(memberId));
+        rememberMe.endAll(memberId);
     }
 }

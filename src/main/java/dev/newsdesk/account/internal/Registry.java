@@ -15,7 +15,9 @@ import dev.newsdesk.account.Role;
 import dev.newsdesk.site.Language;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,10 +41,11 @@ public class Registry {
     private final AccountMails mails;
     private final MemberSessions sessions;
     private final AccountSettings settings;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Registry(Accounts accounts, Tokens tokens, PasswordPolicy policy, PasswordEncoder encoder, AccountMails mails,
-             MemberSessions sessions, AccountSettings settings, Clock clock) {
+             MemberSessions sessions, AccountSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.policy = policy;
@@ -50,6 +53,7 @@ public class Registry {
         this.mails = mails;
         this.sessions = sessions;
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -106,26 +110,58 @@ public class Registry {
                 }));
     }
 
-    /** Sends a new verification link to an unverified account with this address, if there is one. */
+    /**
+     * Asks for a new verification link to an unverified account with this address, if there is one. Only the
+     * request is recorded here, the same for any address; {@link #mailLink} does the rest.
+     */
     @Transactional
     public void resendVerification(String email) {
-        accounts.findByEmail(tidyEmail(email)).filter(account -> account.verifiedAt() == null).ifPresent(account -> {
-            Instant now = clock.instant();
-            tokens.revoke(account.id(), Tokens.Purpose.VERIFY, now);
-            mails.verification(account.email(), account.displayName(), account.language(),
-                    tokens.issue(Tokens.Purpose.VERIFY, account.id(), account.email(), now, settings.verificationValidity()));
-        });
+        ask(LinkAsked.Kind.VERIFICATION, email);
     }
 
-    /** Mails a password-reset link to the account with this address, if there is one. */
+    /** Asks for a password-reset link to the account with this address, if there is one (see {@link #mailLink}). */
     @Transactional
     public void requestReset(String email) {
-        accounts.findByEmail(tidyEmail(email)).ifPresent(account -> {
-            Instant now = clock.instant();
-            tokens.revoke(account.id(), Tokens.Purpose.RESET, now);
-            mails.passwordReset(account.email(), account.displayName(), account.language(),
-                    tokens.issue(Tokens.Purpose.RESET, account.id(), null, now, settings.resetValidity()));
-        });
+        ask(LinkAsked.Kind.RESET, email);
+    }
+
+    private void ask(LinkAsked.Kind kind, String email) {
+        String address = tidyEmail(email);
+        try {
+            checkEmail(address);
+        } catch (AccountRejected e) {
+            // No account has such an address: nothing to look up, and the answer is the same.
+            return;
+        }
+        events.publishEvent(new LinkAsked(kind, address));
+    }
+
+    /**
+     * Mails the link that was asked for, after the request has been answered: a reset link to the account with
+     * the address, or a new verification link to an unverified one; nothing when there is no such account.
+     * Recorded in the event publication registry, so that a restart does not lose it.
+     */
+    @ApplicationModuleListener
+    void mailLink(LinkAsked asked) {
+        Optional<Accounts.Account> found = accounts.findByEmail(asked.email());
+        Instant now = clock.instant();
+        switch (asked.kind()) {
+            case RESET -> found.ifPresent(account -> {
+                tokens.revoke(account.id(), Tokens.Purpose.RESET, now);
+                mails.passwordReset(account.email(), account.displayName(), account.language(),
+                        tokens.issue(Tokens.Purpose.RESET, account.id(), null, now, settings.resetValidity()));
+            });
+            case VERIFICATION -> found.filter(account -> account.verifiedAt() == null).ifPresent(account -> {
+                tokens.revoke(account.id(), Tokens.Purpose.VERIFY, now);
+                mails.verification(account.email(), account.displayName(), account.language(), tokens.issue(
+                        Tokens.Purpose.VERIFY, account.id(), account.email(), now, settings.verificationValidity()));
+            });
+        }
+    }
+
+    /** Whether a verification link still works, to show its button. */
+    public boolean isVerificationLinkValid(String token) {
+        return tokens.isValid(token, Tokens.Purpose.VERIFY, clock.instant());
     }
 
     /** Whether a reset link still works, to show its form. */
@@ -149,8 +185,8 @@ public class Registry {
         Accounts.Account account = accounts.find(redeemed.get().memberId()).orElseThrow();
         policy.check("password", password, account.displayName(), account.email());
         accounts.changePassword(account.id(), encoder.encode(password));
-        // Whoever knew the old password is logged out, and an unverified address is now proven.
-        sessions.endAllBut(account.id(), null);
+        passwordChanged(account.id(), null, now);
+        // An unverified address is now proven.
         if (account.verifiedAt() == null) {
             accounts.markVerified(account.id(), now);
         }
@@ -168,7 +204,10 @@ public class Registry {
         }
     }
 
-    /** Mails a link to the new address; the account keeps the old one until the link is followed. */
+    /**
+     * Mails a link to the new address; the account keeps the old one until the link is followed. The old
+     * address is told, without a link that completes the change.
+     */
     @Transactional
     public void requestEmailChange(long memberId, String currentPassword, String newEmail) {
         Accounts.Account account = checkedPassword(memberId, currentPassword);
@@ -182,6 +221,8 @@ public class Registry {
         tokens.revoke(memberId, Tokens.Purpose.VERIFY, now);
         mails.verification(address, account.displayName(), account.language(),
                 tokens.issue(Tokens.Purpose.VERIFY, memberId, address, now, settings.verificationValidity()));
+        // The owner learns of it at the address they have, in case it is not them asking.
+        mails.addressChanging(account.email(), account.displayName(), account.language(), address);
     }
 
     /** Changes the password and ends the member's other sessions. */
@@ -190,7 +231,16 @@ public class Registry {
         Accounts.Account account = checkedPassword(memberId, currentPassword);
         policy.check("newPassword", newPassword, account.displayName(), account.email());
         accounts.changePassword(memberId, encoder.encode(newPassword));
-        sessions.endAllBut(memberId, currentSession);
+        passwordChanged(memberId, currentSession, clock.instant());
+    }
+
+    /**
+     * Whoever knew the old password loses every way in: their sessions, remember-me tokens, and the links
+     * they may have asked for, an address change above all (completed later, it would hand them the account).
+     */
+    private void passwordChanged(long memberId, String keepSession, Instant now) {
+        sessions.endAllBut(memberId, keepSession);
+        tokens.revokeAllOf(memberId, now);
     }
 
     private Accounts.Account checkedPassword(long memberId, String password) {

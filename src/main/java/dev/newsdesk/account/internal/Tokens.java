@@ -84,6 +84,12 @@ public class Tokens {
                 .params(Accounts.utc(now), memberId, purpose.name()).update();
     }
 
+    /** Makes every open link of the member unusable: reset and verification (an address change among them). */
+    public void revokeAllOf(long memberId, Instant now) {
+        jdbc.sql("UPDATE account_token SET used_at = ? WHERE member_id = ? AND used_at IS NULL")
+                .params(Accounts.utc(now), memberId).update();
+    }
+
     public void revokeAll(Purpose purpose, Instant now) {
         jdbc.sql("UPDATE account_token SET used_at = ? WHERE purpose = ? AND used_at IS NULL")
                 .params(Accounts.utc(now), purpose.name()).update();

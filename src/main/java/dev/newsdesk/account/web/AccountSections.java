@@ -11,6 +11,7 @@ import dev.newsdesk.site.Templates;
 import dev.newsdesk.site.Texts;
 import gg.jte.Content;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -104,7 +105,8 @@ public final class AccountSections {
     private static Csrf csrf() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
-            return Csrf.of(request);
+            // An error page for a request refused before the security filters has no token: no logout button then.
+            return request.getAttribute(CsrfToken.class.getName()) == null ? null : Csrf.of(request);
         }
         return null;
     }

@@ -2,6 +2,7 @@ package dev.newsdesk.account.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.newsdesk.account.AccountRejected;
 import dev.newsdesk.account.AccountSettings;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Signing up, following the verification link, and asking for a new one. */
+/** Signing up, confirming the address through the link mailed, and asking for a new link. */
 @Controller
 class SignUpController {
 
@@ -63,16 +64,37 @@ class SignUpController {
                 List.of(new NavLink(page.t("signup.sent.home"), language.path("/"))), null)));
     }
 
+    /**
+     * The page a verification link opens: a button that confirms the address. Opening the link changes
+     * nothing, so that a mail scanner following every link confirms no one's address.
+     */
     @GetMapping({"/verify/{token}", "/en/verify/{token}"})
-    ResponseEntity<byte[]> verify(Language language, @PathVariable String token, HttpServletRequest request) {
-        Page page = page(language, "/verify", "verify.title");
-        java.util.Optional<Member> verified = registry.verify(token);
-        if (verified.isPresent()) {
-            return Forms.noStore(templates.page("account/notice", new Notice(page, page.t("verify.done.title"),
-                    List.of(page.texts().get("verify.done.message", verified.get().email())),
-                    List.of(new NavLink(page.t("verify.done.login"), language.path("/login?notice=verified")),
-                            new NavLink(page.t("signup.sent.home"), language.path("/"))), null)));
+    ResponseEntity<byte[]> confirmForm(Language language, @PathVariable String token, HttpServletRequest request) {
+        if (!registry.isVerificationLinkValid(token)) {
+            return invalidLink(language, request);
         }
+        Page page = page(language, "/verify", "verify.confirm.title");
+        return Forms.noStore(templates.page("account/form", new FormPage(page, page.t("verify.confirm.title"),
+                page.t("verify.confirm.intro"), Csrf.of(request), language.path("/verify"), List.of(),
+                Forms.hidden("token", token), false, page.t("verify.confirm.submit"), Map.of(), null, List.of())));
+    }
+
+    @PostMapping({"/verify", "/en/verify"})
+    ResponseEntity<byte[]> verify(Language language, @RequestParam(defaultValue = "") String token,
+                                  HttpServletRequest request) {
+        Optional<Member> verified = registry.verify(token);
+        if (verified.isEmpty()) {
+            return invalidLink(language, request);
+        }
+        Page page = page(language, "/verify", "verify.title");
+        return Forms.noStore(templates.page("account/notice", new Notice(page, page.t("verify.done.title"),
+                List.of(page.texts().get("verify.done.message", verified.get().email())),
+                List.of(new NavLink(page.t("verify.done.login"), language.path("/login?notice=verified")),
+                        new NavLink(page.t("signup.sent.home"), language.path("/"))), null)));
+    }
+
+    private ResponseEntity<byte[]> invalidLink(Language language, HttpServletRequest request) {
+        Page page = page(language, "/verify", "verify.title");
         return Forms.noStore(templates.page(HttpStatus.GONE, "account/notice", new Notice(page,
                 page.t("verify.invalid.title"), List.of(page.t("verify.invalid.message")), List.of(),
                 new EmailForm(Csrf.of(request), language.path("/verify/resend"), page.t("form.email"),

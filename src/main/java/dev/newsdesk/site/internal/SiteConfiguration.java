@@ -2,10 +2,14 @@ package dev.newsdesk.site.internal;
 
 import java.util.List;
 
+import dev.newsdesk.site.Pages;
 import dev.newsdesk.site.SiteSettings;
+import dev.newsdesk.site.Templates;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +38,15 @@ class SiteConfiguration implements WebMvcConfigurer {
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         return messages;
+    }
+
+    /** Refuses unusable characters in any request's parameters before any other filter reads them. */
+    @Bean
+    FilterRegistrationBean<InputGuard> inputGuard(Pages pages, Templates templates) {
+        FilterRegistrationBean<InputGuard> registration = new FilterRegistrationBean<>(new InputGuard(pages, templates));
+        // After the session (the page may name the member), before security and everything that reads parameters.
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
     }
 
     @Override
