@@ -3,6 +3,7 @@ package dev.newsdesk.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,11 @@ class StaffTest {
         List<Long> admins = jdbc.sql("SELECT member_id FROM member_role WHERE role = 'ADMIN'").query(Long.class).list();
         jdbc.sql("DELETE FROM member_role WHERE role = 'ADMIN'").update();
         try {
+            int before = log.getOut().length();
             firstAdmin.offerSetupLink();
-            Matcher link = Pattern.compile("https://news\\.example\\.org(/setup/[A-Za-z0-9_-]+)").matcher(log.getOut());
+            // Only the latest link works; the log may hold the one of the application's start before it.
+            Matcher link = Pattern.compile("https://news\\.example\\.org(/setup/[A-Za-z0-9_-]+)")
+                    .matcher(log.getOut().substring(before));
             assertThat(link.find()).as("the link is in the log").isTrue();
             String setup = link.group(1);
             assertThat(jdbc.sql("SELECT count(*) FROM account_token WHERE token_hash = ?")
@@ -140,7 +144,9 @@ class StaffTest {
     @Test
     void undeliverableMailIsShownToAdministrators() {
         String to = TestNews.unique("bounce") + "@example.org";
-        long id = outbox.queue(new Mail(to, "Письмо, которое не дошло", "text", "<p>html</p>"), Instant.now());
+        // Queued as due in ten years, so that no node's dispatcher sends it before it is marked as given up.
+        long id = outbox.queue(new Mail(to, "Письмо, которое не дошло", "text", "<p>html</p>"),
+                Instant.now().plus(Duration.ofDays(3650)));
         outbox.failed(id, 3, "550 5.1.1 User unknown", Instant.now());
 
         Document page = TestMembers.loggedIn(port, members.create(Role.ADMIN)).page("/admin/mail");
