@@ -125,7 +125,8 @@ class AccountController {
                         time.full(session.lastSeen(), language), session.id().equals(current)))
                 .toList();
         List<String> roles = member.roles().stream().sorted().map(role -> page.t("role." + role.name())).toList();
-        AccountPage model = new AccountPage(page, Csrf.of(request), member.displayName(), member.email(), member.verified(),
+        AccountPage model = new AccountPage(page, Csrf.of(request), AccountPage.Actions.in(language),
+                member.displayName(), member.email(), member.verified(),
                 time.date(member.memberSince(), language), member.profilePath(language), roles,
                 settings.minPasswordLength(), rows, errors, notice, name == null ? member.displayName() : name, email);
         return Forms.noStore(templates.page(status, "account/account", model));

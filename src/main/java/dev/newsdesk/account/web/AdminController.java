@@ -78,12 +78,16 @@ class AdminController {
         Texts t = page.texts();
         int number = Math.max(1, p);
         List<Accounts.Account> found = staff.search(q, (number - 1) * PAGE, PAGE + 1);
-        List<AdminPages.UserRow> rows = found.stream().limit(PAGE).map(account -> new AdminPages.UserRow(account.id(),
-                account.displayName(), account.email(), account.member().profilePath(language),
-                time.date(account.createdAt(), language), account.verifiedAt() != null, account.banReason(),
-                roleOptions(account.roles(), t))).toList();
+        List<AdminPages.UserRow> rows = found.stream().limit(PAGE).map(account -> {
+            String user = language.path("/admin/users/" + account.id());
+            return new AdminPages.UserRow(account.id(), account.displayName(), account.email(),
+                    account.member().profilePath(language), time.date(account.createdAt(), language),
+                    account.verifiedAt() != null, account.banReason(), roleOptions(account.roles(), t), user + "/roles",
+                    user + "/ban", user + "/unban");
+        }).toList();
         String base = language.path("/admin/users") + "?q=" + dev.newsdesk.account.internal.LoginPaths.encode(q) + "&p=";
-        return Forms.noStore(templates.page("account/admin-users", new AdminPages.Users(page, Csrf.of(request), q, rows,
+        return Forms.noStore(templates.page("account/admin-users", new AdminPages.Users(page, Csrf.of(request),
+                language.path("/admin/users"), q, rows,
                 roleOptions(Set.of(), t), number > 1 ? new NavLink(t.get("pagination.newer"), base + (number - 1)) : null,
                 found.size() > PAGE ? new NavLink(t.get("pagination.older"), base + (number + 1)) : null,
                 done == null ? null : t.getOrDefault("admin.done." + done, null),

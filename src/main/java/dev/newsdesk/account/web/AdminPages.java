@@ -17,13 +17,14 @@ public final class AdminPages {
     }
 
     /** Accounts, found by name or address, with their roles and bans to change. */
-    public record Users(Page page, Csrf csrf, String query, List<UserRow> rows, List<RoleOption> roleNames,
-                        NavLink newer, NavLink older, String notice, String error) {
+    public record Users(Page page, Csrf csrf, String searchAction, String query, List<UserRow> rows,
+                        List<RoleOption> roleNames, NavLink newer, NavLink older, String notice, String error) {
     }
 
-    /** One account in the list. */
+    /** One account in the list, with where its forms post. */
     public record UserRow(long id, String displayName, String email, String profileHref, String since, boolean verified,
-                          String banReason, List<RoleOption> roles) {
+                          String banReason, List<RoleOption> roles, String rolesAction, String banAction,
+                          String unbanAction) {
     }
 
     /** A role and whether the account holds it. */
