@@ -93,7 +93,7 @@ public class Sources {
     /** Refuses a source with every problem it has, each under the name of its field on the editors' form. */
     private static void validate(Source source) {
         Map<String, String> problems = new LinkedHashMap<>();
-        if (source.slug() == null || !Rubrics.SLUG.matcher(source.slug()).matches()) {
+        if (source.slug() == null || !Rubrics.SLUG.matcher(source.slug()).matches() || source.slug().length() > 80) {
             problems.put("slug", "article.error.slug");
         }
         if (source.name() == null || source.name().ru() == null || source.name().ru().isBlank()) {
@@ -106,11 +106,24 @@ public class Sources {
                 .contains(source.country().toUpperCase(Locale.ROOT))) {
             problems.put("country", "article.error.country");
         }
-        if (source.homeUrl() != null && WebAddress.parse(source.homeUrl()).isEmpty()) {
+        if (source.homeUrl() != null && (WebAddress.parse(source.homeUrl()).isEmpty() || source.homeUrl().length() > 2000)) {
             problems.put("homeUrl", "article.error.webAddress");
         }
+        // As long as the columns hold.
+        tooLong(problems, "nameRu", source.name() == null ? null : source.name().ru(), 200);
+        tooLong(problems, "nameEn", source.name() == null ? null : source.name().en(), 200);
+        tooLong(problems, "rightsRu", source.rights() == null ? null : source.rights().ru(), 500);
+        tooLong(problems, "rightsEn", source.rights() == null ? null : source.rights().en(), 500);
+        tooLong(problems, "licenceRu", source.licence() == null ? null : source.licence().ru(), 500);
+        tooLong(problems, "licenceEn", source.licence() == null ? null : source.licence().en(), 500);
         if (!problems.isEmpty()) {
             throw new ArticleRejected(problems);
+        }
+    }
+
+    private static void tooLong(Map<String, String> problems, String field, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            problems.putIfAbsent(field, "article.error.tooLong");
         }
     }
 

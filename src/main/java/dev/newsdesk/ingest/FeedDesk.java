@@ -81,7 +81,7 @@ public class FeedDesk {
         try {
             URI uri = new URI(form.url() == null ? "" : form.url().strip());
             if (uri.getScheme() == null || !settings.schemes().contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                    || uri.getHost() == null) {
+                    || uri.getHost() == null || form.url().strip().length() > 2000) {
                 problems.put("url", "feeds.error.url");
             }
         } catch (URISyntaxException e) {

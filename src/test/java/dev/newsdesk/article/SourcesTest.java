@@ -47,5 +47,9 @@ class SourcesTest {
                 .isInstanceOfSatisfying(ArticleRejected.class,
                         refused -> assertThat(refused.problems()).containsKey("slug"));
         assertThat(sources.byId(source.id()).orElseThrow()).isEqualTo(source);
+        assertThatThrownBy(() -> sources.update(new Source(source.id(), source.slug(), source.name(), "US", null,
+                new Bilingual("Права ".repeat(100), null), source.licence())))
+                .isInstanceOfSatisfying(ArticleRejected.class,
+                        refused -> assertThat(refused.problems()).containsEntry("rightsRu", "article.error.tooLong"));
     }
 }

@@ -153,7 +153,7 @@ class HostileInputTest {
     }
 
     @Test
-    void aValueTheDatabaseWillNotStoreIsRefusedWith422() {
+    void aValueLongerThanItsColumnIsRefusedBesideItsField() {
         TestBrowser editor = TestMembers.loggedIn(port, members.create(Role.EDITOR));
         Map<String, String> source = new LinkedHashMap<>(sourceFields(unique("toolong")));
         source.put("nameRu", "Очень длинное название ".repeat(20));
@@ -163,7 +163,7 @@ class HostileInputTest {
         HttpResponse<String> refused = editor.postEncoded("/admin/sources", body.toString());
 
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(Jsoup.parse(refused.body()).selectFirst("h1").text()).isEqualTo("Форма не принята");
+        assertThat(Jsoup.parse(refused.body()).selectFirst("#error-nameRu").text()).isEqualTo("Слишком длинно.");
     }
 
     /** The first-administrator form needs a portal without administrators: theirs are taken away for a moment. */
