@@ -40,7 +40,6 @@ public class ViewCounter implements DisposableBean {
     private final AtomicReference<ConcurrentHashMap<Long, LongAdder>> pending =
             new AtomicReference<>(new ConcurrentHashMap<>());
     private volatile Map<Long, Long> flushing = Map.of();
-    private volatile FlushStatus status = new FlushStatus(null, null, null);
     private Instant lastPrune = Instant.EPOCH;
 
     public ViewCounter(ViewLedger ledger, Clock clock, StatsSettings settings) {
@@ -108,7 +107,7 @@ public class ViewCounter implements DisposableBean {
 
     /**
      * Writes the views counted since the last flush. Called on a schedule and at shutdown; when the database
-     * refuses, the views are kept for the next attempt and the error is recorded in {@link #status()}.
+     * refuses, the views are kept for the next attempt and the failure reaches the caller.
      */
     public synchronized void flush() {
         ConcurrentHashMap<Long, LongAdder> counted = pending.getAndSet(new ConcurrentHashMap<>());
@@ -126,19 +125,12 @@ public class ViewCounter implements DisposableBean {
                 ledger.pruneHourly(now.minus(settings.hourlyRetention()));
                 lastPrune = now;
             }
-            status = new FlushStatus(now, status.lastError(), status.lastErrorAt());
         } catch (RuntimeException e) {
             flushing = Map.of();
             batch.forEach((articleId, views) ->
                     pending.get().computeIfAbsent(articleId, id -> new LongAdder()).add(views));
-            status = new FlushStatus(status.lastFlush(), e.getMessage(), now);
-            log.error("Could not write the views of {} articles; keeping them for the next attempt", batch.size(), e);
+            throw e;
         }
-    }
-
-    /** When views were last written, and the last error that stopped a write. */
-    public FlushStatus status() {
-        return status;
     }
 
     /** Views counted in memory and not yet written. */
@@ -149,15 +141,11 @@ public class ViewCounter implements DisposableBean {
     /** Writes the last views when the application stops, after the web server has stopped taking requests. */
     @Override
     public void destroy() {
-        flush();
-        long left = unwritten();
-        if (left > 0) {
-            log.error("Stopping with {} views that could not be written: {}", left, status.lastError());
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.error("Stopping with {} views that could not be written", unwritten(), e);
         }
-    }
-
-    /** The outcome of flushing: the last successful write and the last failure, if any. */
-    public record FlushStatus(Instant lastFlush, String lastError, Instant lastErrorAt) {
     }
 
     private record MostReadQuery(Duration window, int limit) {

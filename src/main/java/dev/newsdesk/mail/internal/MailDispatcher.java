@@ -37,7 +37,6 @@ public class MailDispatcher {
     private final Delivery delivery;
     private final MailSettings settings;
     private final Clock clock;
-    private volatile DispatchStatus status = new DispatchStatus(null, null, null);
     private Instant lastPrune = Instant.EPOCH;
 
     MailDispatcher(Outbox outbox, Delivery delivery, MailSettings settings, Clock clock) {
@@ -47,30 +46,20 @@ public class MailDispatcher {
         this.clock = clock;
     }
 
-    /** Delivers the messages that are due. */
-    public void dispatch() {
+    /**
+     * Delivers the messages that are due, and answers what the outbox holds afterwards. When the outbox cannot
+     * be read, the failure reaches the caller and the messages wait for the next call.
+     */
+    public Outbox.Queue dispatch() {
         Instant now = clock.instant();
-        try {
-            for (Outbox.QueuedMail mail : outbox.due(now, BATCH)) {
-                deliver(mail);
-            }
-            if (now.isAfter(lastPrune.plus(Duration.ofHours(1)))) {
-                outbox.pruneSent(now.minus(KEEP_SENT));
-                lastPrune = now;
-            }
-            status = new DispatchStatus(now, status.lastError(), status.lastErrorAt());
-        } catch (RuntimeException e) {
-            status = new DispatchStatus(status.lastRun(), e.getMessage(), now);
-            log.error("Could not read the mail outbox; queued messages wait for the next attempt", e);
+        for (Outbox.QueuedMail mail : outbox.due(now, BATCH)) {
+            deliver(mail);
         }
-    }
-
-    public DispatchStatus status() {
-        return status;
-    }
-
-    /** When the dispatcher last ran through the outbox, and the last error that stopped it. */
-    public record DispatchStatus(Instant lastRun, String lastError, Instant lastErrorAt) {
+        if (now.isAfter(lastPrune.plus(Duration.ofHours(1)))) {
+            outbox.pruneSent(now.minus(KEEP_SENT));
+            lastPrune = now;
+        }
+        return outbox.queue();
     }
 
     private void deliver(Outbox.QueuedMail mail) {

@@ -90,6 +90,19 @@ public class Outbox {
                 .list();
     }
 
+    /** How many messages wait to be delivered, and how many were given up. */
+    public record Queue(long waiting, long givenUp) {
+    }
+
+    public Queue queue() {
+        long[] counts = new long[2];
+        jdbc.sql("SELECT status, count(*) FROM mail_outbox WHERE status IN ('PENDING', 'FAILED') GROUP BY status")
+                .query(rs -> {
+                    counts[rs.getString(1).equals("PENDING") ? 0 : 1] = rs.getLong(2);
+                });
+        return new Queue(counts[0], counts[1]);
+    }
+
     public long pending() {
         return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'").query(Long.class).single();
     }
