@@ -3,6 +3,7 @@ package dev.newsdesk.chore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -34,7 +35,8 @@ final class ChoreHealth implements HealthIndicator {
         health.withDetail("interval", runner.chore().interval().toString())
                 .withDetail("timeout", runner.chore().timeout().toString());
         detail(health, "lastRun", status.lastRun());
-        detail(health, "lastDuration", status.lastDuration());
+        detail(health, "lastDuration", status.lastDuration() == null ? null
+                : status.lastDuration().truncatedTo(ChronoUnit.MILLIS));
         detail(health, "lastSuccess", status.lastSuccess());
         detail(health, "lastFailure", status.lastFailure());
         detail(health, "lastError", status.lastError());
