@@ -26,7 +26,7 @@ public class NewsdeskApplication {
         SpringApplication.run(NewsdeskApplication.class, args);
     }
 
-    /** Jobs that must run on one node at a time (mail dispatch) lock through the database. */
+    /** Jobs that must run on one node at a time (a feed's refresh) lock through the database. */
     @Bean
     LockProvider lockProvider(JdbcTemplate jdbc) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -140,8 +141,10 @@ class StaffTest {
     @Test
     void undeliverableMailIsShownToAdministrators() {
         String to = TestNews.unique("bounce") + "@example.org";
-        long id = outbox.queue(new Mail(to, "Письмо, которое не дошло", "text", "<p>html</p>"), Instant.now());
-        outbox.failed(id, 3, "550 5.1.1 User unknown", Instant.now());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long id = outbox.queue(new Mail(to, "Письмо, которое не дошло", "text", "<p>html</p>"), now);
+        outbox.claim(id, 0, "staff-test", now, now.plusSeconds(60));
+        outbox.failed(id, "staff-test", "550 5.1.1 User unknown", now);
 
         Document page = TestMembers.loggedIn(port, members.create(Role.ADMIN)).page("/admin/mail");
 

@@ -40,7 +40,7 @@ class StuckChoresTest {
             views.record(id, "10.9.8.7", WebClient.BROWSER);
             // Mail dispatch and view flushing now hang in the database, each on the thread that runs it.
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> stall.holds("from mail_outbox") && stall.holds("merge into article_view_total"));
+                    .until(() -> stall.holds("mail_outbox") && stall.holds("merge into article_view_total"));
             assertThat(archive.article(id).orElseThrow().title()).as("now cached").isEqualTo("Первая редакция");
 
             desk.revise(id, news.draft(Language.RU, rubric, "Вторая редакция", null));

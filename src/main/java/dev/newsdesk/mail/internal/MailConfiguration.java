@@ -1,5 +1,6 @@
 package dev.newsdesk.mail.internal;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 
 import dev.newsdesk.mail.MailSettings;
@@ -29,8 +30,9 @@ class MailConfiguration {
     @Bean
     MailDispatcher mailDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> smtp) {
         JavaMailSender sender = smtp.getIfAvailable();
-        Delivery delivery = sender != null ? new SmtpDelivery(sender) : new FolderDelivery(settings.outboxDir());
+        Delivery delivery = sender != null ? new SmtpDelivery(sender, settings) : new FolderDelivery(settings.outboxDir());
         log.info("Mail goes to {}", delivery.describe());
-        return new MailDispatcher(outbox, delivery, settings, clock);
+        // The JVM's name, "pid@host", tells admins which node held a message.
+        return new MailDispatcher(outbox, delivery, settings, clock, ManagementFactory.getRuntimeMXBean().getName());
     }
 }

@@ -1,37 +1,26 @@
 package dev.newsdesk.mail.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
 import dev.newsdesk.chore.Chore;
 import dev.newsdesk.mail.MailSettings;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers queued mail every {@link MailSettings#dispatchInterval()}, on one node at a time; keeps what the
- * outbox held after the last run for operators.
+ * Delivers queued mail every {@link MailSettings#dispatchInterval()}, on every node at once (each message is
+ * claimed by one); keeps what the outbox held after the last run for operators.
  */
 @Component
 class MailDispatch implements Chore {
 
-    static final String LOCK = "mail-dispatch";
-
     private final MailDispatcher dispatcher;
     private final MailSettings settings;
-    private final LockingTaskExecutor locking;
-    private final Clock clock;
     private volatile Outbox.Queue queue;
 
-    MailDispatch(MailDispatcher dispatcher, MailSettings settings, LockProvider locks, Clock clock) {
+    MailDispatch(MailDispatcher dispatcher, MailSettings settings) {
         this.dispatcher = dispatcher;
         this.settings = settings;
-        this.locking = new DefaultLockingTaskExecutor(locks);
-        this.clock = clock;
     }
 
     @Override
@@ -39,10 +28,15 @@ class MailDispatch implements Chore {
         return settings.dispatchInterval();
     }
 
+    /** No longer than a lease: a run never outlives the claims it made. */
+    @Override
+    public Duration timeout() {
+        return settings.lease();
+    }
+
     @Override
     public void run() {
-        locking.executeWithLock((Runnable) () -> queue = dispatcher.dispatch(),
-                new LockConfiguration(clock.instant(), LOCK, Duration.ofMinutes(2), Duration.ZERO));
+        queue = dispatcher.dispatch();
     }
 
     @Override
