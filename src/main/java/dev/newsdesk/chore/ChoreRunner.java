@@ -58,13 +58,15 @@ final class ChoreRunner {
 
     /** Starts no more runs; the one under way goes on. */
     void shutdown() {
-        timer.shutdown();
+        if (timer != null) {
+            timer.shutdown();
+        }
     }
 
     /** Waits until {@code deadline} for the run under way, then interrupts it. */
     void awaitStop(Instant deadline) throws InterruptedException {
         long left = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
-        if (!timer.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+        if (timer != null && !timer.awaitTermination(left, TimeUnit.NANOSECONDS)) {
             timer.shutdownNow();
         }
     }
