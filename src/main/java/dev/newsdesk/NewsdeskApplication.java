@@ -10,10 +10,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @EnableScheduling
 @SpringBootApplication
+// Every module may run chores, so a module test always brings the chore module along.
+@Modulithic(sharedModules = "chore")
 public class NewsdeskApplication {
 
     public static void main(String[] args) {
@@ -23,7 +26,7 @@ public class NewsdeskApplication {
         SpringApplication.run(NewsdeskApplication.class, args);
     }
 
-    /** Jobs that must run on one node at a time (mail dispatch) lock through the database. */
+    /** Jobs that must run on one node at a time (a feed's refresh) lock through the database. */
     @Bean
     LockProvider lockProvider(JdbcTemplate jdbc) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()

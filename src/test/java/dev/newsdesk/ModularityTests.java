@@ -26,6 +26,6 @@ class ModularityTests {
     @Test
     void findsTheModulesOfTheDesign() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("site", "stats", "article", "account", "mail", "ingest", "demo");
+                .contains("site", "stats", "article", "account", "mail", "ingest", "demo", "chore");
     }
 }

@@ -10,7 +10,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -30,8 +29,9 @@ public class TestMailServer {
         return smtp;
     }
 
+    /** Declared as Spring Boot declares its own, so that what depends on the type sees the same. */
     @Bean
-    JavaMailSender javaMailSender() {
+    JavaMailSenderImpl javaMailSender() {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(smtp.getSmtp().getPort());

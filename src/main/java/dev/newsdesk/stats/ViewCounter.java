@@ -50,7 +50,6 @@ public class ViewCounter implements DisposableBean {
     private volatile Map<Long, Long> writing = Map.of();
     /** Held exclusively while views move from one of the maps above to the next. */
     private final StampedLock handover = new StampedLock();
-    private volatile FlushStatus status = new FlushStatus(null, null, null);
     private Instant lastPrune = Instant.EPOCH;
 
     public ViewCounter(ViewLedger ledger, Clock clock, StatsSettings settings) {
@@ -157,7 +156,7 @@ public class ViewCounter implements DisposableBean {
 
     /**
      * Writes the views counted since the last flush. Called on a schedule and at shutdown; when the database
-     * refuses, the views are kept for the next attempt and the error is recorded in {@link #status()}.
+     * refuses, the views are kept for the next attempt and the failure reaches the caller.
      */
     public synchronized void flush() {
         Map<Long, Long> batch = takeUnwritten();
@@ -168,13 +167,10 @@ public class ViewCounter implements DisposableBean {
             }
         } catch (RuntimeException e) {
             settle(() -> batch.forEach((articleId, views) -> unwritten.merge(articleId, views, Long::sum)));
-            status = new FlushStatus(status.lastFlush(), e.getMessage(), now);
-            log.error("Could not write the views of {} articles; keeping them for the next attempt", batch.size(), e);
-            return;
+            throw e;
         }
         settle(() -> batch.forEach((articleId, views) ->
                 totals.asMap().computeIfPresent(articleId, (id, total) -> total + views)));
-        status = new FlushStatus(now, status.lastError(), status.lastErrorAt());
         pruneHourly(now);
     }
 
@@ -219,11 +215,6 @@ public class ViewCounter implements DisposableBean {
         }
     }
 
-    /** When views were last written, and the last error that stopped a write. */
-    public FlushStatus status() {
-        return status;
-    }
-
     /** Views counted in memory and not yet written. */
     public long unwritten() {
         long stamp = handover.readLock();
@@ -241,15 +232,11 @@ public class ViewCounter implements DisposableBean {
     /** Writes the last views when the application stops, after the web server has stopped taking requests. */
     @Override
     public void destroy() {
-        flush();
-        long left = unwritten();
-        if (left > 0) {
-            log.error("Stopping with {} views that could not be written: {}", left, status.lastError());
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.error("Stopping with {} views that could not be written", unwritten(), e);
         }
-    }
-
-    /** The outcome of flushing: the last successful write and the last failure, if any. */
-    public record FlushStatus(Instant lastFlush, String lastError, Instant lastErrorAt) {
     }
 
     private record MostReadQuery(Duration window, int limit) {

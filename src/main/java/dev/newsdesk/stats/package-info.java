@@ -1,5 +1,5 @@
 /**
  * Counts article views in memory, flushes them to the database in batches and answers "most read".
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Stats", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Stats", allowedDependencies = {"chore"})
 package dev.newsdesk.stats;

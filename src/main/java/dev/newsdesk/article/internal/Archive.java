@@ -1,7 +1,5 @@
 package dev.newsdesk.article.internal;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +17,6 @@ import dev.newsdesk.article.ArticleSettings;
 import dev.newsdesk.article.ArticleSummary;
 import dev.newsdesk.article.ChangeCursor;
 import dev.newsdesk.site.Language;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Archive {
 
-    private static final Logger log = LoggerFactory.getLogger(Archive.class);
-
     /**
      * The cursor starts this many changes behind the newest, so that a transaction that took its number
      * before the node started and commits after is still seen; replaying them only empties an empty cache.
@@ -42,18 +36,15 @@ public class Archive {
 
     private final Articles articles;
     private final ArticleSettings settings;
-    private final Clock clock;
     private final ChangeCursor cursor;
     private final Cache<Long, Optional<Article>> byId;
     private final Cache<ListKey, Object> lists;
     /** Lists are cached under the generation they were read in; a change starts a new one, so a read racing it is never served. */
     private final AtomicLong generation = new AtomicLong();
-    private volatile FollowStatus status = new FollowStatus(null, null, null);
 
-    Archive(Articles articles, ArticleChanges changes, ArticleSettings settings, Clock clock) {
+    Archive(Articles articles, ArticleChanges changes, ArticleSettings settings) {
         this.articles = articles;
         this.settings = settings;
-        this.clock = clock;
         this.cursor = changes.follow(ChangeCursor.Position.at(Math.max(0, changes.latest() - STARTUP_REPLAY)));
         this.byId = Caffeine.newBuilder().maximumSize(settings.cachedArticles()).build();
         this.lists = Caffeine.newBuilder().maximumSize(20_000).build();
@@ -125,32 +116,16 @@ public class Archive {
 
     /**
      * Drops what changed since the last call from the caches. Runs every
-     * {@link ArticleSettings#changePoll()} on every node; a failure is logged and kept in {@link #status()},
-     * and the next run catches up.
+     * {@link ArticleSettings#changePoll()} on every node ({@link ChangeFollowing}); a failure reaches the
+     * caller, and the next call catches up.
      */
     public void followChanges() {
-        Instant now = clock.instant();
-        try {
-            List<ArticleChange> changes = cursor.poll();
-            if (!changes.isEmpty()) {
-                generation.incrementAndGet();
-                lists.invalidateAll();
-                changes.forEach(change -> byId.invalidate(change.articleId()));
-            }
-            status = new FollowStatus(now, status.lastError(), status.lastErrorAt());
-        } catch (RuntimeException e) {
-            status = new FollowStatus(status.lastPoll(), e.getMessage(), now);
-            log.error("Could not read article changes after seq {}; pages may show stale articles until it succeeds",
-                    cursor.position().seq(), e);
+        List<ArticleChange> changes = cursor.poll();
+        if (!changes.isEmpty()) {
+            generation.incrementAndGet();
+            lists.invalidateAll();
+            changes.forEach(change -> byId.invalidate(change.articleId()));
         }
-    }
-
-    public FollowStatus status() {
-        return status;
-    }
-
-    /** When changes were last read, and the last error that stopped a read. */
-    public record FollowStatus(Instant lastPoll, String lastError, Instant lastErrorAt) {
     }
 
     @SuppressWarnings("unchecked")

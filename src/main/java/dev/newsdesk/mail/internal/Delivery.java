@@ -11,6 +11,9 @@ interface Delivery {
 
     void deliver(MimeMessage message, Outbox.QueuedMail mail) throws Exception;
 
+    /** What a failure of {@link #deliver} says about the message. */
+    HandOver judge(Exception failure);
+
     /** For the log: where messages go. */
     String describe();
 }

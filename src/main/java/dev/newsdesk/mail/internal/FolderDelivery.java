@@ -46,6 +46,12 @@ class FolderDelivery implements Delivery {
         log.info("Mail to {} ({}) written to {}", mail.to(), mail.subject(), file);
     }
 
+    /** A file not written is not delivered, and writing it again replaces any part of it. */
+    @Override
+    public HandOver judge(Exception failure) {
+        return HandOver.REFUSED_FOR_NOW;
+    }
+
     @Override
     public String describe() {
         return "the folder " + folder + " (no spring.mail.host is set)";

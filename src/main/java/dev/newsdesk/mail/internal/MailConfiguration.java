@@ -1,13 +1,9 @@
 package dev.newsdesk.mail.internal;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 
 import dev.newsdesk.mail.MailSettings;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,25 +11,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailSettings.class)
-class MailConfiguration implements SchedulingConfigurer {
+class MailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
-    static final String LOCK = "mail-dispatch";
 
-    private final ObjectProvider<MailDispatcher> dispatcher;
     private final MailSettings settings;
-    private final LockingTaskExecutor locking;
     private final Clock clock;
 
-    MailConfiguration(ObjectProvider<MailDispatcher> dispatcher, MailSettings settings, LockProvider locks, Clock clock) {
-        this.dispatcher = dispatcher;
+    MailConfiguration(MailSettings settings, Clock clock) {
         this.settings = settings;
-        this.locking = new DefaultLockingTaskExecutor(locks);
         this.clock = clock;
     }
 
@@ -41,16 +30,9 @@ class MailConfiguration implements SchedulingConfigurer {
     @Bean
     MailDispatcher mailDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> smtp) {
         JavaMailSender sender = smtp.getIfAvailable();
-        Delivery delivery = sender != null ? new SmtpDelivery(sender) : new FolderDelivery(settings.outboxDir());
+        Delivery delivery = sender != null ? new SmtpDelivery(sender, settings) : new FolderDelivery(settings.outboxDir());
         log.info("Mail goes to {}", delivery.describe());
-        return new MailDispatcher(outbox, delivery, settings, clock);
-    }
-
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        Runnable dispatch = () -> dispatcher.getObject().dispatch();
-        registrar.addFixedDelayTask(() -> locking.executeWithLock(dispatch,
-                new LockConfiguration(clock.instant(), LOCK, Duration.ofMinutes(2), Duration.ZERO)),
-                settings.dispatchInterval());
+        // The JVM's name, "pid@host", tells admins which node held a message.
+        return new MailDispatcher(outbox, delivery, settings, clock, ManagementFactory.getRuntimeMXBean().getName());
     }
 }

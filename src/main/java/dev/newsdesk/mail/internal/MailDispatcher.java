@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 import dev.newsdesk.mail.MailSettings;
 import jakarta.mail.MessagingException;
@@ -13,22 +14,20 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Delivers queued messages: composes each as a multipart (text and HTML) message with its own
- * Message-ID and hands it to the {@link Delivery}. A temporary failure (no answer, an SMTP 4xx reply) is
- * retried later with a growing, jittered wait; a permanent one (a 5xx reply, a message that cannot be
- * composed) or too many temporary ones give the message up, with the reason kept for admins.
- * Runs once per cluster (under a ShedLock lock), so no message is handed over twice by two nodes.
+ * Delivers queued messages: claims each (see {@link Outbox}), composes it as a multipart (text and HTML)
+ * message with its own Message-ID and hands it to the {@link Delivery}. The claim is committed before the
+ * hand-over, so several nodes may dispatch at once and no message goes to two of them. A temporary refusal is
+ * retried later with a growing, jittered wait; a permanent one, a message that cannot be composed or too many
+ * temporary refusals give the message up, with the reason kept for admins. A hand-over broken off with no answer
+ * is given up too, as is a message whose lease ran out mid-hand-over: the server may have taken it, and a
+ * message missing is better mended by its reader asking again than a message sent twice.
  */
 public class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final Pattern SMTP_REPLY = Pattern.compile("^\\s*([45])\\d\\d[ -]");
     static final int BATCH = 50;
     static final Duration MAX_WAIT = Duration.ofHours(1);
     static final Duration KEEP_SENT = Duration.ofDays(7);
@@ -37,59 +36,102 @@ public class MailDispatcher {
     private final Delivery delivery;
     private final MailSettings settings;
     private final Clock clock;
-    private volatile DispatchStatus status = new DispatchStatus(null, null, null);
+    /** Names this dispatcher's claims: one per node. */
+    private final String node;
+    /** Messages the server took whose record failed, with when: recorded first thing in the next run. */
+    private final Map<Long, Instant> unrecorded = new ConcurrentHashMap<>();
     private Instant lastPrune = Instant.EPOCH;
 
-    MailDispatcher(Outbox outbox, Delivery delivery, MailSettings settings, Clock clock) {
+    MailDispatcher(Outbox outbox, Delivery delivery, MailSettings settings, Clock clock, String node) {
         this.outbox = outbox;
         this.delivery = delivery;
         this.settings = settings;
         this.clock = clock;
+        this.node = node;
     }
 
-    /** Delivers the messages that are due. */
-    public void dispatch() {
+    /**
+     * Delivers the messages that are due, and answers what the outbox holds afterwards. When the database fails,
+     * the failure reaches the caller and the messages wait for the next call. Stops claiming messages when its
+     * thread is interrupted (the run is out of time).
+     */
+    public Outbox.Queue dispatch() {
+        recordUnrecorded();
         Instant now = clock.instant();
-        try {
-            for (Outbox.QueuedMail mail : outbox.due(now, BATCH)) {
-                deliver(mail);
+        int abandoned = outbox.abandonExpired(now);
+        if (abandoned > 0) {
+            log.warn("Gave up {} messages whose hand-over outlived its lease: they may have arrived", abandoned);
+        }
+        for (Outbox.QueuedMail mail : outbox.due(now, BATCH)) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
             }
-            if (now.isAfter(lastPrune.plus(Duration.ofHours(1)))) {
-                outbox.pruneSent(now.minus(KEEP_SENT));
-                lastPrune = now;
+            Instant claimed = clock.instant();
+            if (outbox.claim(mail.id(), mail.attempts(), node, claimed, claimed.plus(settings.lease()))) {
+                deliver(mail, mail.attempts() + 1);
             }
-            status = new DispatchStatus(now, status.lastError(), status.lastErrorAt());
-        } catch (RuntimeException e) {
-            status = new DispatchStatus(status.lastRun(), e.getMessage(), now);
-            log.error("Could not read the mail outbox; queued messages wait for the next attempt", e);
+        }
+        if (now.isAfter(lastPrune.plus(Duration.ofHours(1)))) {
+            outbox.pruneSent(now.minus(KEEP_SENT));
+            lastPrune = now;
+        }
+        return outbox.queue();
+    }
+
+    private void recordUnrecorded() {
+        for (Map.Entry<Long, Instant> sent : unrecorded.entrySet()) {
+            outbox.sent(sent.getKey(), node, sent.getValue());
+            unrecorded.remove(sent.getKey());
         }
     }
 
-    public DispatchStatus status() {
-        return status;
-    }
-
-    /** When the dispatcher last ran through the outbox, and the last error that stopped it. */
-    public record DispatchStatus(Instant lastRun, String lastError, Instant lastErrorAt) {
-    }
-
-    private void deliver(Outbox.QueuedMail mail) {
-        int attempt = mail.attempts() + 1;
+    private void deliver(Outbox.QueuedMail mail, int attempt) {
+        MimeMessage message;
         try {
-            delivery.deliver(compose(mail), mail);
-            outbox.sent(mail.id(), attempt, clock.instant());
+            message = compose(mail);
+        } catch (MessagingException | RuntimeException e) {
+            giveUp(mail, attempt, "The message cannot be composed: " + reason(e));
+            return;
+        }
+        try {
+            delivery.deliver(message, mail);
         } catch (Exception e) {
-            String reason = reason(e);
-            if (isTemporary(e) && attempt < settings.maxAttempts()) {
-                Instant next = clock.instant().plus(wait(attempt));
-                outbox.retryLater(mail.id(), attempt, next, reason);
-                log.warn("Mail {} to {} not delivered (attempt {}): {}; trying again at {}", mail.id(), mail.to(),
-                        attempt, reason, next);
-            } else {
-                outbox.failed(mail.id(), attempt, reason, clock.instant());
-                log.error("Mail {} to {} given up after {} attempts: {}", mail.id(), mail.to(), attempt, reason);
-            }
+            settle(mail, attempt, delivery.judge(e), reason(e));
+            return;
         }
+        Instant at = clock.instant();
+        try {
+            outbox.sent(mail.id(), node, at);
+        } catch (RuntimeException e) {
+            // Taken by the server: never handed over again. Recorded in the next run, or, should this node stop
+            // first, given up when the lease runs out.
+            unrecorded.put(mail.id(), at);
+            throw e;
+        }
+    }
+
+    private void settle(Outbox.QueuedMail mail, int attempt, HandOver failure, String reason) {
+        switch (failure) {
+            case REFUSED_FOR_NOW -> {
+                if (attempt < settings.maxAttempts()) {
+                    Instant next = clock.instant().plus(wait(attempt));
+                    outbox.retryLater(mail.id(), node, next, reason);
+                    log.warn("Mail {} to {} not delivered (attempt {}): {}; trying again at {}", mail.id(), mail.to(),
+                            attempt, reason, next);
+                } else {
+                    giveUp(mail, attempt, reason);
+                }
+            }
+            case REFUSED -> giveUp(mail, attempt, reason);
+            case UNKNOWN -> giveUp(mail, attempt,
+                    "Broken off before the server answered; the message may have arrived, so it is not sent again: "
+                            + reason);
+        }
+    }
+
+    private void giveUp(Outbox.QueuedMail mail, int attempt, String reason) {
+        outbox.failed(mail.id(), node, reason, clock.instant());
+        log.error("Mail {} to {} given up after {} attempts: {}", mail.id(), mail.to(), attempt, reason);
     }
 
     private MimeMessage compose(Outbox.QueuedMail mail) throws MessagingException {
@@ -117,38 +159,10 @@ public class MailDispatcher {
         return Duration.ofMillis((long) (wait.toMillis() * jitter));
     }
 
-    /**
-     * Whether trying again later may help: yes when the server did not answer or answered 4xx; no for a
-     * 5xx reply, a refused login or a message that cannot be composed.
-     */
-    static boolean isTemporary(Throwable failure) {
-        if (failure instanceof MailAuthenticationException || failure instanceof MailParseException
-                || failure instanceof MailPreparationException) {
-            return false;
-        }
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            var reply = cause.getMessage() == null ? null : SMTP_REPLY.matcher(cause.getMessage());
-            if (reply != null && reply.find()) {
-                return reply.group(1).equals("4");
-            }
-        }
-        return true;
-    }
-
-    private static Throwable next(Throwable cause) {
-        if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
-            return messaging.getNextException();
-        }
-        if (cause instanceof org.springframework.mail.MailSendException send && !send.getFailedMessages().isEmpty()) {
-            return send.getFailedMessages().values().iterator().next();
-        }
-        return cause.getCause() == cause ? null : cause.getCause();
-    }
-
     private static String reason(Throwable failure) {
         StringBuilder reason = new StringBuilder();
-        for (Throwable cause = failure; cause != null && reason.length() < 1500; cause = next(cause)) {
-            if (cause.getMessage() != null && reason.indexOf(cause.getMessage()) < 0) {
+        for (Throwable cause : HandOver.causes(failure)) {
+            if (cause.getMessage() != null && reason.indexOf(cause.getMessage()) < 0 && reason.length() < 1500) {
                 reason.append(reason.isEmpty() ? "" : "; ").append(cause.getMessage().strip());
             }
         }

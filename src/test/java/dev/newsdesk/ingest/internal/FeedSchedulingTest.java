@@ -2,11 +2,11 @@ package dev.newsdesk.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
@@ -15,19 +15,24 @@ import dev.newsdesk.TestNews;
 import dev.newsdesk.article.Rubric;
 import dev.newsdesk.ingest.FeedDesk;
 import dev.newsdesk.ingest.FeedForm;
+import dev.newsdesk.ingest.FeedRefresher;
+import dev.newsdesk.ingest.IngestSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The scheduler's tick fetches due feeds, each once per interval. */
+/** Feed polling fetches due feeds, each once per interval. */
 @NewsdeskTest
 class FeedSchedulingTest {
 
-    @Autowired IngestConfiguration scheduler;
+    @Autowired IngestSettings settings;
+    @Autowired Feeds due;
+    @Autowired FeedRefresher refresher;
+    @Autowired Clock clock;
     @Autowired FeedDesk feeds;
     @Autowired TestNews news;
 
     @Test
-    void fetchesADueFeedOnceUntilItIsDueAgain() throws IOException {
+    void fetchesADueFeedOnceUntilItIsDueAgain() throws Exception {
         AtomicInteger fetches = new AtomicInteger();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         byte[] feed = ("<rss version=\"2.0\"><channel><title>T</title><item><title>Плановая новость</title>"
@@ -40,13 +45,13 @@ class FeedSchedulingTest {
             }
         });
         server.start();
-        try {
+        try (FeedPolling polling = new FeedPolling(settings, due, refresher, clock)) {
             Rubric rubric = news.rubric();
             long id = feeds.subscribe(news.foreignSource().id(), new FeedForm("http://127.0.0.1:"
                     + server.getAddress().getPort() + "/scheduled.xml", rubric.id(), null, null, true, false, 30, true));
 
-            scheduler.pollDueFeeds();
-            scheduler.pollDueFeeds();
+            polling.pollDueFeeds();
+            polling.pollDueFeeds();
 
             assertThat(fetches.get()).isEqualTo(1);
             assertThat(feeds.articleOf(id, "sched-1")).isPresent();

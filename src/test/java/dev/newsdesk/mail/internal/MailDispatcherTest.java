@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -12,13 +13,11 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -29,26 +28,31 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 class MailDispatcherTest {
 
     private final MailSettings settings = new MailSettings("Newsdesk <desk@news.example.org>", "editors@news.example.org",
-            Path.of("unused"), Duration.ofSeconds(1), Duration.ofSeconds(10), 3);
+            Path.of("unused"), Duration.ofSeconds(1), Duration.ofSeconds(10), 3, Duration.ofMinutes(1),
+            Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-06T10:00:00Z"));
     private final Outbox outbox = mock(Outbox.class);
     private final Outbox.QueuedMail mail = new Outbox.QueuedMail(42, "reader@example.org", "Подтвердите адрес",
             "Текст письма", "<p>Текст письма</p>", "<fixed-id@news.example.org>", 0);
 
+    @BeforeEach
+    void everyClaimSucceeds() {
+        when(outbox.claim(anyLong(), anyInt(), anyString(), any(), any())).thenReturn(true);
+    }
+
     @Test
     void writesMessagesToTheOutboxFolderAsEmlFiles(@TempDir Path folder) throws Exception {
         when(outbox.due(any(), anyInt())).thenReturn(List.of(mail));
 
-        new MailDispatcher(outbox, new FolderDelivery(folder), settings, clock).dispatch();
+        new MailDispatcher(outbox, new FolderDelivery(folder), settings, clock, "node-a").dispatch();
 
         Path file = folder.resolve("mail-42.eml");
         assertThat(file).exists();
@@ -62,7 +66,19 @@ class MailDispatcherTest {
         assertThat(message.getReplyTo()[0].toString()).isEqualTo("editors@news.example.org");
         assertThat(message.getSentDate()).isEqualTo(java.util.Date.from(clock.instant()));
         assertThat(message.getContent()).isInstanceOf(MimeMultipart.class);
-        verify(outbox).sent(42, 1, clock.instant());
+        verify(outbox).claim(42, 0, "node-a", clock.instant(), clock.instant().plus(settings.lease()));
+        verify(outbox).sent(42, "node-a", clock.instant());
+    }
+
+    @Test
+    void handsOverNothingAnotherNodeClaimed(@TempDir Path folder) {
+        when(outbox.due(any(), anyInt())).thenReturn(List.of(mail));
+        when(outbox.claim(anyLong(), anyInt(), anyString(), any(), any())).thenReturn(false);
+
+        new MailDispatcher(outbox, new FolderDelivery(folder), settings, clock, "node-a").dispatch();
+
+        assertThat(folder.resolve("mail-42.eml")).doesNotExist();
+        verify(outbox, never()).sent(anyLong(), anyString(), any());
     }
 
     @Test
@@ -70,27 +86,41 @@ class MailDispatcherTest {
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
         try {
-            JavaMailSenderImpl sender = new JavaMailSenderImpl();
-            sender.setHost("127.0.0.1");
-            sender.setPort(unusedPort());
-            MailDispatcher dispatcher = new MailDispatcher(outbox, new SmtpDelivery(sender), settings, clock);
+            JavaMailSenderImpl sender = SmtpDeliveryTest.sender(unusedPort());
+            MailDispatcher dispatcher = new MailDispatcher(outbox, new SmtpDelivery(sender, settings), settings, clock,
+                    "node-a");
             when(outbox.due(any(), anyInt())).thenReturn(List.of(mail));
 
             dispatcher.dispatch();
 
-            verify(outbox).retryLater(eq(42L), eq(1), any(), anyString());
-            verify(outbox, never()).sent(anyLong(), anyInt(), any());
+            verify(outbox).retryLater(eq(42L), eq("node-a"), any(), anyString());
+            verify(outbox, never()).sent(anyLong(), anyString(), any());
 
             sender.setPort(smtp.getSmtp().getPort());
             when(outbox.due(any(), anyInt())).thenReturn(List.of(new Outbox.QueuedMail(42, mail.to(), mail.subject(),
                     mail.text(), mail.html(), mail.messageId(), 1)));
             dispatcher.dispatch();
 
-            verify(outbox).sent(42, 2, clock.instant());
+            verify(outbox).sent(42, "node-a", clock.instant());
             assertThat(smtp.getReceivedMessages()).hasSize(1);
             assertThat(smtp.getReceivedMessages()[0].getMessageID()).isEqualTo("<fixed-id@news.example.org>");
         } finally {
             smtp.stop();
+        }
+    }
+
+    @Test
+    void givesUpAMessageTheServerMayHaveTakenRatherThanSendItTwice() throws Exception {
+        try (SilentSmtpServer server = new SilentSmtpServer()) {
+            when(outbox.due(any(), anyInt())).thenReturn(List.of(mail));
+            MailDispatcher dispatcher = new MailDispatcher(outbox,
+                    new SmtpDelivery(SmtpDeliveryTest.sender(server.port()), settings), settings, clock, "node-a");
+
+            dispatcher.dispatch();
+
+            assertThat(server.messages()).isEqualTo(1);
+            verify(outbox).failed(eq(42L), eq("node-a"), contains("may have arrived"), any());
+            verify(outbox, never()).retryLater(anyLong(), anyString(), any(), anyString());
         }
     }
 
@@ -108,6 +138,11 @@ class MailDispatcherTest {
             }
 
             @Override
+            public HandOver judge(Exception failure) {
+                return HandOver.REFUSED_FOR_NOW;
+            }
+
+            @Override
             public String describe() {
                 return "a failing server";
             }
@@ -115,24 +150,14 @@ class MailDispatcherTest {
         when(outbox.due(any(), anyInt())).thenReturn(List.of(new Outbox.QueuedMail(42, mail.to(), mail.subject(),
                 mail.text(), mail.html(), mail.messageId(), settings.maxAttempts() - 1)));
 
-        new MailDispatcher(outbox, failing, settings, clock).dispatch();
+        new MailDispatcher(outbox, failing, settings, clock, "node-a").dispatch();
 
-        verify(outbox).failed(eq(42L), eq(settings.maxAttempts()), eq("421 Service not available, try later"), any());
-    }
-
-    @Test
-    void tellsTemporaryFromPermanentFailures() {
-        assertThat(MailDispatcher.isTemporary(new MailSendException("send failed", new ConnectException("refused")))).isTrue();
-        assertThat(MailDispatcher.isTemporary(new MailSendException(Map.of(new Object(),
-                new MessagingException("451 4.3.0 Mail server temporarily rejected message"))))).isTrue();
-        assertThat(MailDispatcher.isTemporary(new MailSendException(Map.of(new Object(),
-                new MessagingException("550 5.1.1 User unknown"))))).isFalse();
-        assertThat(MailDispatcher.isTemporary(new MailAuthenticationException("535 bad credentials"))).isFalse();
+        verify(outbox).failed(eq(42L), eq("node-a"), eq("421 Service not available, try later"), any());
     }
 
     @Test
     void waitsLongerAfterEachFailureButNotMoreThanAnHour() {
-        MailDispatcher dispatcher = new MailDispatcher(outbox, null, settings, clock);
+        MailDispatcher dispatcher = new MailDispatcher(outbox, null, settings, clock, "node-a");
 
         assertThat(dispatcher.wait(1)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(12));
         assertThat(dispatcher.wait(3)).isBetween(Duration.ofSeconds(32), Duration.ofSeconds(48));
