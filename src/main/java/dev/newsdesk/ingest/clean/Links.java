@@ -30,9 +30,10 @@ public final class Links {
                 return null;
             }
             String query = cleanQuery(uri.getRawQuery());
-            URI cleaned = new URI(scheme, uri.getRawAuthority() == null ? null : uri.getRawAuthority().toLowerCase(Locale.ROOT),
-                    uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath(), null, null);
-            return cleaned.toString() + (query == null ? "" : "?" + query);
+            // Put together from the raw (still percent-encoded) parts: URI's quoting constructors would encode the
+            // percent signs of an encoded path a second time.
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path + (query == null ? "" : "?" + query);
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }

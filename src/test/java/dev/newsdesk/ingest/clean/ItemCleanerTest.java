@@ -25,6 +25,13 @@ class ItemCleanerTest {
     }
 
     @Test
+    void keepsPercentEncodedAddressesAsTheyAre() {
+        assertThat(Links.clean("https://news.example.org/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/a%20b", null))
+                .isEqualTo("https://news.example.org/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/a%20b");
+        assertThat(Links.clean("/a%2Fb?q=%41", BASE)).isEqualTo("https://severinform.example.org/a%2Fb?q=%41");
+    }
+
+    @Test
     void cleansAnItem() {
         ParsedItem item = new ParsedItem("g-1", "/news/1?utm_source=rss", "Завод &amp; <b>цех</b>",
                 "<p>Текст <a href=\"/n/2?utm_campaign=a\">ссылка</a> и <a href=\"javascript:x()\">вот</a>.</p>"
