@@ -11,6 +11,7 @@ import dev.newsdesk.site.SafeHtml;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The article sanitiser under a fuzzer: whatever HTML goes in, what comes out carries no script, no event
@@ -25,6 +26,7 @@ class ArticleHtmlFuzzTest {
     private static final Set<String> SCHEMES = Set.of("http", "https", "mailto");
 
     @FuzzTest(maxDuration = "10m")
+    @Timeout(10)
     void sanitisedHtmlIsHarmlessAndStable(byte[] input) {
         String html = new String(input, StandardCharsets.UTF_8);
 

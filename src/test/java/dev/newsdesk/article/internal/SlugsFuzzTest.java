@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 /** Slugs under a fuzzer: any title gives a short address part of lower-case letters, digits and single dashes. */
 class SlugsFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
+    @Timeout(10)
     void slugsAreShortLowerCaseWordsJoinedByDashes(byte[] input) {
         String title = new String(input, StandardCharsets.UTF_8);
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Links under a fuzzer: a cleaned link is an absolute http(s) address with a host, no fragment and no tracking
@@ -16,6 +17,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class LinksFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
+    @Timeout(10)
     void cleanLinksAreAbsoluteWebAddressesOrNothing(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8);
         int newline = text.indexOf('\n');
