@@ -59,7 +59,7 @@ public final class ItemCleaner {
         }
         Instant published = item.published() == null ? fetchedAt
                 : item.published().isAfter(fetchedAt.plus(FUTURE_TOLERANCE)) ? fetchedAt : item.published();
-        Language detected = language != null ? language : Scripts.languageOf(title + " " + bodyText);
+        Language detected = language != null ? language : Alphabet.of(title + " " + bodyText).language();
         return new CleanItem(item.guid(), link, title.length() > 500 ? title.substring(0, 500) : title, lead,
                 body.body().html(), bodyText, published, text(item.author()), item.categories(), imageUrl,
                 text(item.imageCredit()), detected);

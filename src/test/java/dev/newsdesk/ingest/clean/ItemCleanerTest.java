@@ -76,7 +76,7 @@ class ItemCleanerTest {
 
     @Test
     void tellsRussianFromEnglish() {
-        assertThat(Scripts.languageOf("Минобороны получило Су-57")).isEqualTo(Language.RU);
-        assertThat(Scripts.languageOf("The Navy received the F-35")).isEqualTo(Language.EN);
+        assertThat(Alphabet.of("Минобороны получило Су-57").language()).isEqualTo(Language.RU);
+        assertThat(Alphabet.of("The Navy received the F-35").language()).isEqualTo(Language.EN);
     }
 }
