@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.newsdesk.ingest.parse.FeedParser;
 import dev.newsdesk.ingest.parse.ParsedItem;
 import dev.newsdesk.site.Language;
 import org.jsoup.Jsoup;
@@ -31,7 +32,7 @@ public final class ItemCleaner {
      * @return the clean item, or null when the item has neither a title nor any text
      */
     public static CleanItem clean(ParsedItem item, URI base, Language language, Instant fetchedAt) {
-        String title = text(item.title());
+        String title = item.titleHtml() ? text(item.title()) : plain(item.title());
         String link = Links.clean(item.link(), base);
         String content = item.html() != null ? item.html() : item.summary();
         Document body = Jsoup.parseBodyFragment(content == null ? "" : asHtml(content), base == null ? "" : base.toString());
@@ -74,17 +75,18 @@ public final class ItemCleaner {
         return text.isEmpty() ? null : text;
     }
 
-    /** Text without any tag is taken as paragraphs separated by blank lines. */
+    /** Plain text with white space collapsed: angle brackets and ampersands are characters like any other. */
+    static String plain(String text) {
+        if (text == null) {
+            return null;
+        }
+        String plain = text.replaceAll("\\s+", " ").strip();
+        return plain.isEmpty() ? null : plain;
+    }
+
+    /** Text without any tag (as RSS descriptions sometimes are) is taken as paragraphs separated by blank lines. */
     private static String asHtml(String content) {
-        if (content.contains("<") && content.contains(">")) {
-            return content;
-        }
-        StringBuilder html = new StringBuilder();
-        for (String paragraph : content.strip().split("\\n\\s*\\n")) {
-            html.append("<p>").append(org.springframework.web.util.HtmlUtils.htmlEscape(paragraph.strip(), "UTF-8"))
-                    .append("</p>");
-        }
-        return html.toString();
+        return content.contains("<") && content.contains(">") ? content : FeedParser.paragraphs(content);
     }
 
     private static String firstParagraph(Document body) {

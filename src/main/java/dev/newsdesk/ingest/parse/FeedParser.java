@@ -85,31 +85,57 @@ public class FeedParser {
         } catch (IllegalArgumentException e) {
             throw new FeedMalformed("This XML is not an RSS or Atom feed: " + firstLine(e.getMessage()), e);
         }
+        boolean atom = feed.getFeedType().startsWith("atom");
         List<ParsedItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
             if (items.size() == MAX_ITEMS) {
                 break;
             }
-            items.add(item(entry));
+            items.add(item(entry, atom));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items);
     }
 
-    private static ParsedItem item(SyndEntry entry) {
+    /**
+     * An entry as Rome read it. Atom says which of its texts are HTML; RSS does not, and by custom its title is
+     * text and its description HTML (Rome calls the description text/plain, which no feed means).
+     */
+    private static ParsedItem item(SyndEntry entry, boolean atom) {
         String html = null;
         for (SyndContent content : entry.getContents()) {
             if (content.getValue() != null && !content.getValue().isBlank()) {
-                html = content.getValue();
+                html = atom ? html(content) : content.getValue();
                 break;
             }
         }
-        String summary = entry.getDescription() == null ? null : entry.getDescription().getValue();
+        String summary = entry.getDescription() == null ? null
+                : atom ? html(entry.getDescription()) : entry.getDescription().getValue();
+        boolean titleHtml = atom && entry.getTitleEx() != null && markup(entry.getTitleEx().getType());
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         List<String> categories = entry.getCategories().stream().map(SyndCategory::getName)
                 .filter(name -> name != null && !name.isBlank()).map(String::strip).toList();
         String[] image = image(entry);
-        return new ParsedItem(blankToNull(entry.getUri()), blankToNull(entry.getLink()), entry.getTitle(), html, summary,
+        return new ParsedItem(blankToNull(entry.getUri()), blankToNull(entry.getLink()), entry.getTitle(), titleHtml, html, summary,
                 date == null ? null : date.toInstant(), blankToNull(entry.getAuthor()), categories, image[0], image[1]);
+    }
+
+    /** An Atom text construct as HTML: HTML and XHTML as they are, text (the default) escaped. */
+    private static String html(SyndContent content) {
+        return content.getValue() == null || markup(content.getType()) ? content.getValue() : paragraphs(content.getValue());
+    }
+
+    /** Whether an Atom type (1.0's html and xhtml, 0.3's media types) says the text is markup. */
+    private static boolean markup(String type) {
+        return type != null && (type.equals("html") || type.equals("xhtml") || type.equals("text/html") || type.contains("xml"));
+    }
+
+    /** Plain text as HTML paragraphs, one for each run of text between blank lines. */
+    public static String paragraphs(String text) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+            html.append("<p>").append(escape(paragraph.strip())).append("</p>");
+        }
+        return html.toString();
     }
 
     /** The lead image and its credit: Media RSS first, then an image enclosure. */
@@ -177,7 +203,7 @@ public class FeedParser {
             }
             String html = text(item, "content_html");
             if (html == null && text(item, "content_text") != null) {
-                html = "<p>" + escape(text(item, "content_text")).replace("\n\n", "</p><p>") + "</p>";
+                html = paragraphs(text(item, "content_text"));
             }
             String author = text(item.path("authors").path(0), "name");
             if (author == null) {
@@ -186,7 +212,7 @@ public class FeedParser {
             List<String> tags = new ArrayList<>();
             item.path("tags").forEach(tag -> tags.add(tag.asString()));
             String image = text(item, "image") != null ? text(item, "image") : text(item, "banner_image");
-            items.add(new ParsedItem(text(item, "id"), text(item, "url"), text(item, "title"), html, text(item, "summary"),
+            items.add(new ParsedItem(text(item, "id"), text(item, "url"), text(item, "title"), false, html, text(item, "summary"),
                     date(text(item, "date_published") != null ? text(item, "date_published") : text(item, "date_modified")),
                     author, tags, image, null));
         }

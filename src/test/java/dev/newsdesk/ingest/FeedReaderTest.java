@@ -1,0 +1,48 @@
+package dev.newsdesk.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import dev.newsdesk.ingest.clean.CleanItem;
+import dev.newsdesk.ingest.fetch.Fetcher;
+import org.junit.jupiter.api.Test;
+
+/** Feeds as they are in the wild, read and cleaned the way a refresh and the dry run read them. */
+class FeedReaderTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+
+    private final FeedReader reader = new FeedReader(new Fetcher(IngestSettings.defaults()));
+
+    @Test
+    void keepsTheBracketsOfPlainTextTitles() throws Exception {
+        List<CleanItem> atom = read("atom10-text-titles.xml", "https://spw.example.com/atom.xml").items();
+
+        assertThat(atom).extracting(CleanItem::title).containsExactly(
+                "Why Vec<T> beats <div> soup",
+                "Option<Box<T>> without a type attribute is text too",
+                "Navy awards frigate & corvette contract",
+                "XHTML titles are HTML");
+        assertThat(atom.get(0).text()).isEqualTo("Use Vec<T> for lists, not a <div> per element. Second paragraph & the end.");
+        assertThat(atom.get(0).bodyHtml()).contains("Vec&lt;T&gt;").doesNotContain("<T>");
+        assertThat(atom.get(1).lead()).isEqualTo("A summary without a type is text: a <b> stays.");
+        assertThat(atom.get(3).text()).isEqualTo("Inline XHTML content.");
+        assertThat(read("rss20-text-titles.xml", "https://spw.example.com/rss.xml").items().getFirst().title())
+                .isEqualTo("Why Vec<T> beats <div> soup");
+    }
+
+    private FeedReader.Reading read(String fixture, String base) throws Exception {
+        return reader.read(fixture(fixture), null, URI.create(base), null, NOW);
+    }
+
+    static byte[] fixture(String name) throws IOException {
+        try (InputStream in = FeedReaderTest.class.getResourceAsStream("/testdata/feeds/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
