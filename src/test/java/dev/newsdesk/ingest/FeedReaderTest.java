@@ -36,6 +36,19 @@ class FeedReaderTest {
                 .isEqualTo("Why Vec<T> beats <div> soup");
     }
 
+    @Test
+    void readsSlightlyBrokenFeedsLeniently() throws Exception {
+        CleanItem ampersand = read("rss20-bare-ampersand.xml", "https://arms.example.org/rss").items().getFirst();
+        FeedReader.Reading netscape = read("rss091-netscape.xml", "http://netscape-wire.example.com/rss.xml");
+
+        assertThat(ampersand.title()).isEqualTo("Smith & Wesson opens an R&D; centre");
+        assertThat(ampersand.link()).isEqualTo("https://arms.example.org/news?id=5");
+        assertThat(ampersand.text()).isEqualTo("Small arms && ammunition.");
+        assertThat(netscape.feed().format()).isEqualTo("rss_0.91N");
+        assertThat(netscape.items().getFirst().title()).isEqualTo("Shipyard hires three hundred welders");
+        assertThat(netscape.items().getFirst().text()).isEqualTo("The yard's order book is full until 2030.");
+    }
+
     private FeedReader.Reading read(String fixture, String base) throws Exception {
         return reader.read(fixture(fixture), null, URI.create(base), null, NOW);
     }

@@ -42,9 +42,9 @@ class IngestCommandTest {
     @Test
     void exitsTwoWithOneLineOnBadFeeds() throws Exception {
         for (String[] bad : new String[][] {
-                {"malformed.xml", "not a feed: The feed is not well-formed XML"},
+                {"garbled.xml", "not a feed: The feed is not well-formed XML: line 2, column 2: "},
                 {"not-a-feed.html", "not a feed: This is a web page (HTML), not a feed"},
-                {"entity-bomb.xml", "not a feed: The feed declares a DOCTYPE"},
+                {"rss091-no-channel.xml", "not a feed: This is an RSS 0.91 feed without a channel"},
                 {"empty.xml", "not a feed: The feed is empty"}}) {
             Result result = run("--dry-run", fixture(bad[0]).toString());
             assertThat(result.code()).as(bad[0]).isEqualTo(2);

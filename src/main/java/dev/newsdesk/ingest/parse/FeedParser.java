@@ -2,6 +2,7 @@ package dev.newsdesk.ingest.parse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +27,10 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * entity tricks, and says in a sentence what is wrong with anything else.
  */
 public class FeedParser {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
 
     /** Items beyond this many in one feed are ignored. */
     public static final int MAX_ITEMS = 1000;
@@ -66,24 +73,30 @@ public class FeedParser {
     }
 
     private ParsedFeed xml(byte[] body, String contentType) throws FeedMalformed {
-        SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(false);
+        FeedXml.Read read = FeedXml.read(decode(body, contentType));
+        Document document = read.document();
+        if (document == null) {
+            throw new FeedMalformed(read.lenientBecause());
+        }
+        Element root = document.getRootElement();
+        if (root.getName().equalsIgnoreCase("html")) {
+            throw new FeedMalformed("This is a web page (HTML), not a feed");
+        }
+        String kind = kind(root);
+        if (kind == null) {
+            throw new FeedMalformed(read.lenientBecause() != null ? read.lenientBecause()
+                    : "This XML is not an RSS or Atom feed (its root element is <" + root.getQualifiedName() + ">)");
+        }
+        if (!root.getName().equals("feed") && root.getChildren().stream().noneMatch(child -> child.getName().equals("channel"))) {
+            throw new FeedMalformed("This is an " + kind + " feed without a channel");
+        }
         SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            feed = input.build(reader);
-        } catch (FeedException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.toLowerCase(Locale.ROOT).contains("doctype")) {
-                throw new FeedMalformed("The feed declares a DOCTYPE, which is refused (it could smuggle in entities)", e);
-            }
-            if (message.contains("Invalid XML")) {
-                throw new FeedMalformed("The feed is not well-formed XML: " + firstLine(rootMessage(e)), e);
-            }
-            throw new FeedMalformed("This XML is not an RSS or Atom feed: " + firstLine(message), e);
-        } catch (IOException e) {
-            throw new FeedMalformed("The feed's character set or encoding cannot be read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new FeedMalformed("This XML is not an RSS or Atom feed: " + firstLine(e.getMessage()), e);
+        try {
+            feed = new SyndFeedInput().build(document);
+        } catch (FeedException | RuntimeException e) {
+            log.debug("Rome could not read a feed", e);
+            throw new FeedMalformed("This " + kind + " feed could not be read: its structure is not what " + kind
+                    + " expects", e);
         }
         boolean atom = feed.getFeedType().startsWith("atom");
         List<ParsedItem> items = new ArrayList<>();
@@ -93,7 +106,36 @@ public class FeedParser {
             }
             items.add(item(entry, atom));
         }
-        return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items);
+        return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items, read.lenientBecause());
+    }
+
+    /** The text of an XML body, in the character set its BOM, XML declaration or HTTP header gives. */
+    private static String decode(byte[] body, String contentType) throws FeedMalformed {
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+            StringWriter text = new StringWriter(body.length);
+            reader.transferTo(text);
+            return text.toString();
+        } catch (IOException | RuntimeException e) {
+            throw new FeedMalformed("The feed's character set cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The kind of feed the root element announces ("RSS 2.0", "Atom"), or null for any other XML. An RSS root
+     * without a version is taken for RSS 2.0, as readers do.
+     */
+    private static String kind(Element root) {
+        return switch (root.getName()) {
+            case "rss" -> {
+                if (root.getAttributeValue("version") == null) {
+                    root.setAttribute("version", "2.0");
+                }
+                yield "RSS " + root.getAttributeValue("version");
+            }
+            case "RDF" -> "RSS 1.0";
+            case "feed" -> "Atom";
+            default -> null;
+        };
     }
 
     /**
@@ -217,7 +259,7 @@ public class FeedParser {
                     author, tags, image, null));
         }
         return new ParsedFeed("json-" + version.substring(version.lastIndexOf('/') + 1), text(feed, "title"),
-                text(feed, "language"), items);
+                text(feed, "language"), items, null);
     }
 
     private static String text(JsonNode node, String field) {
@@ -257,14 +299,6 @@ public class FeedParser {
             return java.util.Arrays.copyOfRange(body, 3, body.length);
         }
         return body;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? e.getMessage() : root.getMessage();
     }
 
     private static String firstLine(String message) {

@@ -2,6 +2,11 @@ package dev.newsdesk.ingest.parse;
 
 import java.util.List;
 
-/** A feed as parsed: its format, title, declared language (may be null) and entries. */
-public record ParsedFeed(String format, String title, String language, List<ParsedItem> items) {
+/**
+ * A feed as parsed: its format, title, declared language (may be null) and entries.
+ *
+ * @param lenientBecause why the strict parser refused the feed, when it could only be read leniently; null when
+ *        it was read strictly
+ */
+public record ParsedFeed(String format, String title, String language, List<ParsedItem> items, String lenientBecause) {
 }

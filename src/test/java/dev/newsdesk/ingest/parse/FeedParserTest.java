@@ -81,13 +81,37 @@ class FeedParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "malformed.xml | The feed is not well-formed XML",
-            "entity-bomb.xml | The feed declares a DOCTYPE, which is refused",
-            "external-entity.xml | The feed declares a DOCTYPE, which is refused",
+            "garbled.xml | The feed is not well-formed XML: line 2, column 2: ",
+            "rss091-no-channel.xml | This is an RSS 0.91 feed without a channel",
             "not-a-feed.html | This is a web page (HTML), not a feed",
             "empty.xml | The feed is empty"})
-    void refusesHostileOrBrokenInputWithASentence(String fixture, String reason) {
+    void refusesBrokenInputWithASentence(String fixture, String reason) {
         assertThatThrownBy(() -> parse(fixture)).isInstanceOf(FeedMalformed.class).hasMessageStartingWith(reason);
+    }
+
+    @Test
+    void neverReadsEntitiesOrDtds() throws Exception {
+        ParsedFeed bomb = parse("entity-bomb.xml");
+        ParsedFeed external = parse("external-entity.xml");
+
+        assertThat(bomb.title()).doesNotContain("lollol");
+        assertThat(bomb.items()).extracting(ParsedItem::title).containsExactly("x");
+        assertThat(external.items().getFirst().title()).isEqualTo("&secret;");
+        assertThat(bomb.lenientBecause()).isEqualTo(
+                "The feed declares a DOCTYPE, which the strict parser refuses (DTDs and entities are never read)");
+        assertThat(external.lenientBecause()).isEqualTo(bomb.lenientBecause());
+    }
+
+    @Test
+    void repairsWhatItCanAndSaysSo() throws Exception {
+        ParsedFeed unclosed = parse("malformed.xml");
+        ParsedFeed ampersand = parse("rss20-bare-ampersand.xml");
+
+        assertThat(unclosed.items()).extracting(ParsedItem::title).containsExactly("Unclosed");
+        assertThat(unclosed.lenientBecause()).startsWith("The feed is not well-formed XML: line 2, column ");
+        assertThat(ampersand.lenientBecause()).isEqualTo("The feed is not well-formed XML: line 8, column 46: "
+                + "The entity \"D\" was referenced, but not declared.");
+        assertThat(parse("rss20-media.xml").lenientBecause()).as("a well-formed feed").isNull();
     }
 
     @Test
