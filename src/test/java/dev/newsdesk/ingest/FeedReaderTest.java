@@ -37,6 +37,18 @@ class FeedReaderTest {
     }
 
     @Test
+    void decodesBase64Fields() throws Exception {
+        CleanItem atom10 = read("atom10-base64.xml", "https://encoded.example.org/atom.xml").items().getFirst();
+        List<CleanItem> atom03 = read("atom03-base64.xml", "https://atom03.example.org/atom.xml").items();
+
+        assertThat(atom10.title()).isEqualTo("Radar & sonar: a base64 title with <brackets>");
+        assertThat(atom10.text()).isEqualTo("Base64 content of an Atom 1.0 entry, decoded as text & shown as text.");
+        assertThat(atom03).extracting(CleanItem::title)
+                .containsExactly("Шифр & код: заголовок в base64", "An ordinary entry after the encoded one");
+        assertThat(atom03.getFirst().text()).startsWith("Содержимое записи Atom 0.3 в base64, с переносами строк");
+    }
+
+    @Test
     void readsSlightlyBrokenFeedsLeniently() throws Exception {
         CleanItem ampersand = read("rss20-bare-ampersand.xml", "https://arms.example.org/rss").items().getFirst();
         FeedReader.Reading netscape = read("rss091-netscape.xml", "http://netscape-wire.example.com/rss.xml");

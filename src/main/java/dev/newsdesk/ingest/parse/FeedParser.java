@@ -90,6 +90,7 @@ public class FeedParser {
         if (!root.getName().equals("feed") && root.getChildren().stream().noneMatch(child -> child.getName().equals("channel"))) {
             throw new FeedMalformed("This is an " + kind + " feed without a channel");
         }
+        EncodedFields.decode(document);
         SyndFeed feed;
         try {
             feed = new SyndFeedInput().build(document);
