@@ -54,7 +54,7 @@ public final class FeedReader {
     }
 
     private Reading read(Fetched fetched, Language language, Instant now) throws FeedMalformed {
-        ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType());
+        ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType(), fetched.uri());
         Language feedLanguage = language != null ? language : declared(feed.language());
         List<CleanItem> items = new ArrayList<>(feed.items().size());
         for (ParsedItem item : feed.items()) {

@@ -49,6 +49,31 @@ class FeedReaderTest {
     }
 
     @Test
+    void resolvesLinksAgainstTheXmlBaseOfTheirEntryAndContent() throws Exception {
+        List<CleanItem> items = read("atom10-xml-base.xml", "https://portal.example.org/feeds/atom.xml").items();
+
+        CleanItem own = items.get(0);
+        assertThat(own.link()).isEqualTo("https://blog.example.net/2026/post-1.html");
+        assertThat(own.imageUrl()).isEqualTo("https://blog.example.net/media/pic.jpg");
+        assertThat(own.bodyHtml()).contains("href=\"https://blog.example.net/media/more.html\"");
+        CleanItem relative = items.get(1);
+        assertThat(relative.link()).isEqualTo("https://portal.example.org/feeds/archive/old.html");
+        assertThat(relative.bodyHtml()).contains("href=\"https://portal.example.org/feeds/about.html\"");
+    }
+
+    @Test
+    void readsBodyXhtmlBodyAndFullitemAsContent() throws Exception {
+        List<CleanItem> items = read("rss20-bodies.xml", "https://bodies.example.org/rss").items();
+
+        assertThat(items).extracting(CleanItem::text).containsExactly(
+                "Full text from a body element.",
+                "Full text from an xhtml:body element.",
+                "Full text from a fullitem element.");
+        assertThat(items.get(1).bodyHtml()).contains("<a href=\"https://bodies.example.org/more\">xhtml:body</a>");
+        assertThat(items.get(2).lead()).isEqualTo("Only the summary.");
+    }
+
+    @Test
     void readsSlightlyBrokenFeedsLeniently() throws Exception {
         CleanItem ampersand = read("rss20-bare-ampersand.xml", "https://arms.example.org/rss").items().getFirst();
         FeedReader.Reading netscape = read("rss091-netscape.xml", "http://netscape-wire.example.com/rss.xml");

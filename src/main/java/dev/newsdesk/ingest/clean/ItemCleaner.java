@@ -27,13 +27,16 @@ public final class ItemCleaner {
     }
 
     /**
-     * @param base the address the item was found at, for relative links
+     * @param base the address the item was found at, for relative links where the item does not give its own
      * @param language the feed's language, or null to tell it from the text
      * @return the clean item, or null when the item has neither a title nor any text
      */
     public static CleanItem clean(ParsedItem item, URI base, Language language, Instant fetchedAt) {
         String title = item.titleHtml() ? text(item.title()) : plain(item.title());
         String link = Links.clean(item.link(), base);
+        if (item.base() != null) {
+            base = item.base();
+        }
         String content = item.html() != null ? item.html() : item.summary();
         Document body = Jsoup.parseBodyFragment(content == null ? "" : asHtml(content), base == null ? "" : base.toString());
         String imageUrl = Links.clean(item.imageUrl(), base);

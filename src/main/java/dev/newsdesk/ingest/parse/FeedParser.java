@@ -3,12 +3,12 @@ package dev.newsdesk.ingest.parse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,7 +50,11 @@ public class FeedParser {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public ParsedFeed parse(byte[] body, String contentType) throws FeedMalformed {
+    /**
+     * @param base the address the feed was read from, which relative links and {@code xml:base} resolve against;
+     *        null when unknown
+     */
+    public ParsedFeed parse(byte[] body, String contentType, URI base) throws FeedMalformed {
         if (body == null || body.length == 0) {
             throw new FeedMalformed("The feed is empty");
         }
@@ -69,10 +73,10 @@ public class FeedParser {
         if (!start.startsWith("<")) {
             throw new FeedMalformed("This is neither XML nor JSON, so not a feed");
         }
-        return xml(body, contentType);
+        return xml(body, contentType, base);
     }
 
-    private ParsedFeed xml(byte[] body, String contentType) throws FeedMalformed {
+    private ParsedFeed xml(byte[] body, String contentType, URI base) throws FeedMalformed {
         FeedXml.Read read = FeedXml.read(decode(body, contentType));
         Document document = read.document();
         if (document == null) {
@@ -100,12 +104,14 @@ public class FeedParser {
                     + " expects", e);
         }
         boolean atom = feed.getFeedType().startsWith("atom");
+        List<Element> elements = ItemElements.of(root);
+        boolean aligned = elements.size() == feed.getEntries().size();
         List<ParsedItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
             if (items.size() == MAX_ITEMS) {
                 break;
             }
-            items.add(item(entry, atom));
+            items.add(item(entry, atom, aligned ? elements.get(items.size()) : null, base));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items, read.lenientBecause());
     }
@@ -140,10 +146,12 @@ public class FeedParser {
     }
 
     /**
-     * An entry as Rome read it. Atom says which of its texts are HTML; RSS does not, and by custom its title is
-     * text and its description HTML (Rome calls the description text/plain, which no feed means).
+     * An entry as Rome read it, completed from its element (when Rome's entries and the document's item
+     * elements line up, as they do but for feeds Rome reads oddly). Atom says which of its texts are HTML; RSS
+     * does not, and by custom its title is text and its description HTML (Rome calls the description
+     * text/plain, which no feed means).
      */
-    private static ParsedItem item(SyndEntry entry, boolean atom) {
+    private static ParsedItem item(SyndEntry entry, boolean atom, Element element, URI documentBase) {
         String html = null;
         for (SyndContent content : entry.getContents()) {
             if (content.getValue() != null && !content.getValue().isBlank()) {
@@ -151,15 +159,36 @@ public class FeedParser {
                 break;
             }
         }
+        if (html == null && element != null) {
+            html = ItemElements.body(element);
+        }
         String summary = entry.getDescription() == null ? null
                 : atom ? html(entry.getDescription()) : entry.getDescription().getValue();
         boolean titleHtml = atom && entry.getTitleEx() != null && markup(entry.getTitleEx().getType());
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        Instant published = published(entry, element);
         List<String> categories = entry.getCategories().stream().map(SyndCategory::getName)
                 .filter(name -> name != null && !name.isBlank()).map(String::strip).toList();
         String[] image = image(entry);
-        return new ParsedItem(blankToNull(entry.getUri()), blankToNull(entry.getLink()), entry.getTitle(), titleHtml, html, summary,
-                date == null ? null : date.toInstant(), blankToNull(entry.getAuthor()), categories, image[0], image[1]);
+        String link = blankToNull(entry.getLink());
+        URI contentBase = documentBase;
+        if (element != null) {
+            contentBase = ItemElements.base(ItemElements.content(element), documentBase);
+            URI resolved = link == null ? null
+                    : ItemElements.resolve(ItemElements.base(ItemElements.link(element, link), documentBase), link);
+            link = resolved != null ? resolved.toString() : link;
+        }
+        return new ParsedItem(blankToNull(entry.getUri()), link, entry.getTitle(), titleHtml, html, summary, published,
+                blankToNull(entry.getAuthor()), categories, image[0], image[1], contentBase);
+    }
+
+    /** When the item was published: its publication date, else one of Dublin Core's, else when it was updated. */
+    private static Instant published(SyndEntry entry, Element element) {
+        Instant issued = element == null ? null : ItemElements.date(element, "issued", "created");
+        Instant modified = element == null ? null : ItemElements.date(element, "modified");
+        return entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
+                : issued != null ? issued
+                : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant()
+                : modified;
     }
 
     /** An Atom text construct as HTML: HTML and XHTML as they are, text (the default) escaped. */
@@ -257,7 +286,7 @@ public class FeedParser {
             String image = text(item, "image") != null ? text(item, "image") : text(item, "banner_image");
             items.add(new ParsedItem(text(item, "id"), text(item, "url"), text(item, "title"), false, html, text(item, "summary"),
                     date(text(item, "date_published") != null ? text(item, "date_published") : text(item, "date_modified")),
-                    author, tags, image, null));
+                    author, tags, image, null, null));
         }
         return new ParsedFeed("json-" + version.substring(version.lastIndexOf('/') + 1), text(feed, "title"),
                 text(feed, "language"), items, null);

@@ -2,7 +2,10 @@ package dev.newsdesk.ingest.parse;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.rometools.rome.io.WireFeedInput;
@@ -33,8 +36,12 @@ import org.jsoup.parser.Parser;
  */
 final class FeedXml {
 
-    /** Deeper elements of a leniently read document are kept as their text only. */
-    static final int MAX_DEPTH = 200;
+    /**
+     * Elements nested deeper are refused by the strict parser (as the JDK's own limit does since 24) and kept as
+     * their text only by the lenient one, so that nothing downstream recurses without bound.
+     */
+    static final int MAX_DEPTH = 100;
+    static final String TOO_DEEP = "The feed nests elements more than " + MAX_DEPTH + " deep";
 
     private FeedXml() {
     }
@@ -49,10 +56,28 @@ final class FeedXml {
 
     static Read read(String xml) {
         try {
-            return new Read(new StrictInput().builder().build(new XmlFixerReader(new StringReader(xml))), null);
+            Document document = new StrictInput().builder().build(new XmlFixerReader(new StringReader(xml)));
+            return depth(document.getRootElement()) > MAX_DEPTH ? new Read(lenient(xml), TOO_DEEP) : new Read(document, null);
         } catch (JDOMException | IOException e) {
             return new Read(lenient(xml), objection(e));
         }
+    }
+
+    /** How deep elements nest under {@code root} (1 for a root alone), counted without recursion. */
+    private static int depth(Element root) {
+        int deepest = 0;
+        Deque<Element> elements = new ArrayDeque<>(List.of(root));
+        Deque<Integer> depths = new ArrayDeque<>(List.of(1));
+        while (!elements.isEmpty()) {
+            Element element = elements.pop();
+            int depth = depths.pop();
+            deepest = Math.max(deepest, depth);
+            for (Element child : element.getChildren()) {
+                elements.push(child);
+                depths.push(depth + 1);
+            }
+        }
+        return deepest;
     }
 
     /** What the strict parser had against the text, for an editor. */
@@ -60,6 +85,9 @@ final class FeedXml {
         String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
         if (reason != null && reason.contains("DOCTYPE")) {
             return "The feed declares a DOCTYPE, which the strict parser refuses (DTDs and entities are never read)";
+        }
+        if (reason != null && reason.contains("maxElementDepth")) {
+            return TOO_DEEP;
         }
         if (e instanceof JDOMParseException parse && parse.getLineNumber() > 0) {
             return "The feed is not well-formed XML: line %d, column %d: %s".formatted(parse.getLineNumber(),

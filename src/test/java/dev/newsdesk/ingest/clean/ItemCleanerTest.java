@@ -36,7 +36,7 @@ class ItemCleanerTest {
         ParsedItem item = new ParsedItem("g-1", "/news/1?utm_source=rss", "Завод &amp; <b>цех</b>", true,
                 "<p>Текст <a href=\"/n/2?utm_campaign=a\">ссылка</a> и <a href=\"javascript:x()\">вот</a>.</p>"
                         + "<p>Второй <img src=\"/img/in-body.jpg\"> абзац.</p>",
-                "<p>Краткое описание.</p>", Instant.parse("2026-01-06T09:00:00Z"), " Автор ", List.of("ОПК"), null, null);
+                "<p>Краткое описание.</p>", Instant.parse("2026-01-06T09:00:00Z"), " Автор ", List.of("ОПК"), null, null, null);
 
         CleanItem clean = ItemCleaner.clean(item, BASE, null, FETCHED);
 
@@ -54,9 +54,9 @@ class ItemCleanerTest {
     @Test
     void datesMissingOrInTheFutureBecomeTheFetchTime() {
         ParsedItem undated = new ParsedItem(null, "https://a.example.org/1", "English title", false, null, "Some text.",
-                null, null, List.of(), null, null);
+                null, null, List.of(), null, null, null);
         ParsedItem future = new ParsedItem(null, "https://a.example.org/2", "English title", false, null, "Some text.",
-                Instant.parse("2099-01-01T00:00:00Z"), null, List.of(), null, null);
+                Instant.parse("2099-01-01T00:00:00Z"), null, List.of(), null, null, null);
 
         assertThat(ItemCleaner.clean(undated, BASE, null, FETCHED).published()).isEqualTo(FETCHED);
         assertThat(ItemCleaner.clean(future, BASE, null, FETCHED).published()).isEqualTo(FETCHED);
@@ -68,10 +68,10 @@ class ItemCleanerTest {
 
     @Test
     void skipsEmptyItemsAndTitlesThoseWithTextOnly() {
-        assertThat(ItemCleaner.clean(new ParsedItem(null, null, " ", false, null, null, null, null, List.of(), null, null),
+        assertThat(ItemCleaner.clean(new ParsedItem(null, null, " ", false, null, null, null, null, List.of(), null, null, null),
                 BASE, null, FETCHED)).isNull();
         assertThat(ItemCleaner.clean(new ParsedItem(null, null, null, false, null, "Only text here.", null, null, List.of(),
-                null, null), BASE, null, FETCHED).title()).isEqualTo("Only text here.");
+                null, null, null), BASE, null, FETCHED).title()).isEqualTo("Only text here.");
     }
 
     @Test

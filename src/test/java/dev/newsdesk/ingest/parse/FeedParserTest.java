@@ -62,9 +62,20 @@ class FeedParserTest {
     void takesTheCharsetFromTheHttpHeaderWhenTheXmlDoesNotDeclareOne() throws Exception {
         String xml = "<rss version=\"2.0\"><channel><title>Т</title><item><title>Новость в кодировке 1251</title></item></channel></rss>";
 
-        ParsedFeed feed = parser.parse(xml.getBytes("windows-1251"), "application/rss+xml; charset=windows-1251");
+        ParsedFeed feed = parser.parse(xml.getBytes("windows-1251"), "application/rss+xml; charset=windows-1251", null);
 
         assertThat(feed.items().getFirst().title()).isEqualTo("Новость в кодировке 1251");
+    }
+
+    @Test
+    void datesItemsByDublinCoreTermsWhenNothingBetterIsThere() throws Exception {
+        ParsedFeed feed = parse("rss10-dcterms.xml");
+
+        assertThat(feed.items()).extracting(ParsedItem::published).containsExactly(
+                Instant.parse("2026-03-04T07:00:00Z"),
+                Instant.parse("2026-03-03T00:00:00Z"),
+                Instant.parse("2026-03-02T08:00:00Z"),
+                null);
     }
 
     @Test
@@ -116,11 +127,11 @@ class FeedParserTest {
 
     @Test
     void refusesOtherXmlAndJson() {
-        assertThatThrownBy(() -> parser.parse("<html-ish><x/></html-ish>".getBytes(StandardCharsets.UTF_8), null))
+        assertThatThrownBy(() -> parser.parse("<html-ish><x/></html-ish>".getBytes(StandardCharsets.UTF_8), null, null))
                 .isInstanceOf(FeedMalformed.class);
-        assertThatThrownBy(() -> parser.parse("{\"hello\": 1}".getBytes(StandardCharsets.UTF_8), null))
+        assertThatThrownBy(() -> parser.parse("{\"hello\": 1}".getBytes(StandardCharsets.UTF_8), null, null))
                 .isInstanceOf(FeedMalformed.class).hasMessageContaining("not a JSON Feed");
-        assertThatThrownBy(() -> parser.parse("just text".getBytes(StandardCharsets.UTF_8), null))
+        assertThatThrownBy(() -> parser.parse("just text".getBytes(StandardCharsets.UTF_8), null, null))
                 .isInstanceOf(FeedMalformed.class).hasMessageContaining("neither XML nor JSON");
     }
 
@@ -133,9 +144,22 @@ class FeedParserTest {
         }
         xml.append("</channel></rss>");
 
-        ParsedFeed feed = parser.parse(xml.toString().getBytes(StandardCharsets.UTF_8), "application/rss+xml");
+        ParsedFeed feed = parser.parse(xml.toString().getBytes(StandardCharsets.UTF_8), "application/rss+xml", null);
 
         assertThat(feed.items()).hasSize(FeedParser.MAX_ITEMS);
+    }
+
+    @Test
+    void readsDeeplyNestedContentWithoutRunningOutOfStack() throws Exception {
+        String nested = "<div>".repeat(50_000) + "deep" + "</div>".repeat(50_000);
+        String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Deep</title><entry><title>Deep</title>"
+                + "<id>deep-1</id><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">" + nested
+                + "</div></content></entry></feed>";
+
+        ParsedFeed feed = parser.parse(atom.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.items().getFirst().html()).contains("deep");
+        assertThat(feed.lenientBecause()).isEqualTo("The feed nests elements more than 100 deep");
     }
 
     static byte[] fixture(String name) throws IOException {
@@ -145,6 +169,6 @@ class FeedParserTest {
     }
 
     private ParsedFeed parse(String name) throws Exception {
-        return parser.parse(fixture(name), null);
+        return parser.parse(fixture(name), null, null);
     }
 }
