@@ -1,8 +1,5 @@
 package dev.newsdesk.ingest.parse;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,7 +23,6 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.slf4j.Logger;
@@ -77,7 +73,8 @@ public class FeedParser {
     }
 
     private ParsedFeed xml(byte[] body, String contentType, URI base) throws FeedMalformed {
-        FeedXml.Read read = FeedXml.read(decode(body, contentType));
+        FeedCharset.Decoded text = FeedCharset.decode(body, contentType);
+        FeedXml.Read read = FeedXml.read(text.text());
         Document document = read.document();
         if (document == null) {
             throw new FeedMalformed(read.lenientBecause());
@@ -113,18 +110,8 @@ public class FeedParser {
             }
             items.add(item(entry, atom, aligned ? elements.get(items.size()) : null, base));
         }
-        return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items, read.lenientBecause());
-    }
-
-    /** The text of an XML body, in the character set its BOM, XML declaration or HTTP header gives. */
-    private static String decode(byte[] body, String contentType) throws FeedMalformed {
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            StringWriter text = new StringWriter(body.length);
-            reader.transferTo(text);
-            return text.toString();
-        } catch (IOException | RuntimeException e) {
-            throw new FeedMalformed("The feed's character set cannot be read: " + e.getMessage(), e);
-        }
+        return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items, read.lenientBecause(),
+                text.detected());
     }
 
     /**
@@ -289,7 +276,7 @@ public class FeedParser {
                     author, tags, image, null, null));
         }
         return new ParsedFeed("json-" + version.substring(version.lastIndexOf('/') + 1), text(feed, "title"),
-                text(feed, "language"), items, null);
+                text(feed, "language"), items, null, null);
     }
 
     private static String text(JsonNode node, String field) {

@@ -7,6 +7,9 @@ import java.util.List;
  *
  * @param lenientBecause why the strict parser refused the feed, when it could only be read leniently; null when
  *        it was read strictly
+ * @param detectedCharset the character set the feed was read in when it declared none and was not UTF-8; null
+ *        otherwise
  */
-public record ParsedFeed(String format, String title, String language, List<ParsedItem> items, String lenientBecause) {
+public record ParsedFeed(String format, String title, String language, List<ParsedItem> items, String lenientBecause,
+                         String detectedCharset) {
 }

@@ -78,6 +78,20 @@ class FeedParserTest {
                 null);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "rss20-koi8r-undeclared.xml, KOI8-R, Завод в Самаре выпустил юбилейный двигатель",
+            "rss20-gb2312-undeclared.xml, GB18030, 海军接收新型护卫舰",
+            "rss20-tis620-undeclared.xml, TIS-620, กองทัพเรือรับมอบเรือฟริเกตลำใหม่"})
+    void detectsTheCharacterSetOfAFeedThatDoesNotDeclareIt(String fixture, String charset, String title) throws Exception {
+        ParsedFeed feed = parse(fixture);
+
+        assertThat(feed.items().getFirst().title()).isEqualTo(title);
+        assertThat(feed.detectedCharset()).isEqualTo(charset);
+        assertThat(parse("rss20-koi8-r.xml").detectedCharset()).as("a declared character set").isNull();
+        assertThat(parse("atom10.xml").detectedCharset()).as("UTF-8").isNull();
+    }
+
     @Test
     void readsJsonFeedDetailsAndTextContent() throws Exception {
         ParsedFeed feed = parse("jsonfeed11.json");
@@ -133,6 +147,9 @@ class FeedParserTest {
                 .isInstanceOf(FeedMalformed.class).hasMessageContaining("not a JSON Feed");
         assertThatThrownBy(() -> parser.parse("just text".getBytes(StandardCharsets.UTF_8), null, null))
                 .isInstanceOf(FeedMalformed.class).hasMessageContaining("neither XML nor JSON");
+        assertThatThrownBy(() -> parser.parse("<?xml version=\"1.0\" encoding=\"x-nonsense\"?><rss/>".getBytes(
+                StandardCharsets.UTF_8), null, null)).isInstanceOf(FeedMalformed.class)
+                .hasMessage("The feed declares a character set that cannot be read (x-nonsense)");
     }
 
     @Test
