@@ -78,6 +78,9 @@ public class FeedRefresher {
                     : intake.take(feed, reading.items(), now);
             feeds.succeeded(feedId, reading.fetched().etag(), reading.fetched().lastModified(), outcome.added(), now,
                     now.plus(Duration.ofMinutes(feed.pollMinutes())));
+            if (!reading.notModified()) {
+                feeds.read(feedId, reading);
+            }
             if (outcome.added() + outcome.revised() > 0 || outcome.refused() > 0) {
                 log.info("Feed {} ({}): {} added, {} revised, {} unchanged, {} refused", feedId, feed.url(),
                         outcome.added(), outcome.revised(), outcome.unchanged(), outcome.refused());
@@ -105,6 +108,7 @@ public class FeedRefresher {
             FeedReader.Reading reading = reader.read(body, null, base, feed.language(), now);
             Intake.Outcome outcome = intake.take(feed, reading.items(), now);
             feeds.succeeded(feedId, null, null, outcome.added(), now, now.plus(Duration.ofMinutes(feed.pollMinutes())));
+            feeds.read(feedId, reading);
             return new Refresh(true, false, outcome.added(), outcome.revised(), outcome.unchanged(), outcome.refused(), null);
         } catch (FeedMalformed e) {
             return failed(feed, e.getMessage(), null, now);

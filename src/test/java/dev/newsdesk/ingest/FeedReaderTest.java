@@ -1,6 +1,7 @@
 package dev.newsdesk.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.util.List;
 
 import dev.newsdesk.ingest.clean.CleanItem;
 import dev.newsdesk.ingest.fetch.Fetcher;
+import dev.newsdesk.site.Language;
 import org.junit.jupiter.api.Test;
 
 /** Feeds as they are in the wild, read and cleaned the way a refresh and the dry run read them. */
@@ -84,6 +86,28 @@ class FeedReaderTest {
         assertThat(netscape.feed().format()).isEqualTo("rss_0.91N");
         assertThat(netscape.items().getFirst().title()).isEqualTo("Shipyard hires three hundred welders");
         assertThat(netscape.items().getFirst().text()).isEqualTo("The yard's order book is full until 2030.");
+    }
+
+    @Test
+    void leavesOutItemsThatCannotBecomeArticles() throws Exception {
+        FeedReader.Reading reading = read("rss20-dropped.xml", "https://dropped.example.org/rss");
+
+        assertThat(reading.items()).extracting(CleanItem::title).containsExactly("A good item");
+        assertThat(reading.dropped()).containsExactly(entry(Dropped.NO_TEXT, 1), entry(Dropped.NO_KEY, 1),
+                entry(Dropped.NO_LANGUAGE, 1));
+        assertThat(reading.droppedCount()).isEqualTo(3);
+        assertThat(read("rss20-tis620-undeclared.xml", "https://charset.example.org/rss").dropped())
+                .as("Thai, neither Russian nor English").containsExactly(entry(Dropped.NO_LANGUAGE, 1));
+        assertThat(read("rss20-koi8r-undeclared.xml", "https://charset.example.org/rss").items().getFirst().language())
+                .isEqualTo(Language.RU);
+    }
+
+    @Test
+    void saysWhenAnItemsDateIsAssumed() throws Exception {
+        List<CleanItem> items = read("rss10-dcterms.xml", "https://dates.example.org/rss").items();
+
+        assertThat(items).extracting(CleanItem::dateAssumed).containsExactly(false, false, false, true);
+        assertThat(items.getLast().published()).isEqualTo(NOW);
     }
 
     private FeedReader.Reading read(String fixture, String base) throws Exception {

@@ -37,6 +37,26 @@ class IngestCommandTest {
         assertThat(first.path("image").asString()).isEqualTo("https://severinform.example.org/img/101.jpg");
         assertThat(first.path("credit").asString()).isEqualTo("© Severinform 2026, Pyotr Ivanov");
         assertThat(first.path("textLength").asInt()).isPositive();
+        assertThat(first.path("dateAssumed").isBoolean()).isTrue();
+        assertThat(first.path("dateAssumed").asBoolean()).isFalse();
+        JsonNode undated = JsonMapper.builder().build().readTree(lines[1]);
+        assertThat(undated.path("dateAssumed").asBoolean()).as("an item without a date").isTrue();
+    }
+
+    @Test
+    void notesHowTheFeedWasReadAndWhatWasLeftOut() throws Exception {
+        Result dropped = run("--dry-run", fixture("rss20-dropped.xml").toString());
+        Result lenient = run("--dry-run", fixture("rss20-bare-ampersand.xml").toString());
+        Result detected = run("--dry-run", fixture("rss20-koi8r-undeclared.xml").toString());
+
+        assertThat(dropped.code()).isZero();
+        assertThat(dropped.out().strip().split("\n")).hasSize(1);
+        assertThat(dropped.err()).isEqualTo("note: dropped 3 of 4 items: 1 with no title and no text, "
+                + "1 with no link and no GUID, 1 in neither Russian nor English" + System.lineSeparator());
+        assertThat(lenient.err()).startsWith("note: read leniently: The feed is not well-formed XML: line 8, column 46: ")
+                .hasLineCount(1);
+        assertThat(detected.err()).isEqualTo("note: the feed declares no character set; read as KOI8-R"
+                + System.lineSeparator());
     }
 
     @Test

@@ -14,8 +14,9 @@ import org.jsoup.nodes.Element;
 /**
  * Cleans one parsed item: titles and leads become plain text, links in the body become absolute and lose
  * their tracking parameters, the first picture in the body stands in for a missing lead image, times are
- * UTC (a missing one is the fetch time, one in the future is moved to now), and the language is the feed's
- * if it has one, else the item's script.
+ * UTC (a missing one is the fetch time, one in the future is moved to now, and the item says its date was
+ * assumed), and the language is the feed's if it has one, else that of the item's alphabet (none for an
+ * alphabet other than Cyrillic and Latin).
  */
 public final class ItemCleaner {
 
@@ -61,11 +62,11 @@ public final class ItemCleaner {
         if (title == null || title.isBlank()) {
             title = shorten(bodyText, 120);
         }
-        Instant published = item.published() == null ? fetchedAt
-                : item.published().isAfter(fetchedAt.plus(FUTURE_TOLERANCE)) ? fetchedAt : item.published();
+        boolean dateAssumed = item.published() == null || item.published().isAfter(fetchedAt.plus(FUTURE_TOLERANCE));
+        Instant published = dateAssumed ? fetchedAt : item.published();
         Language detected = language != null ? language : Alphabet.of(title + " " + bodyText).language();
         return new CleanItem(item.guid(), link, title.length() > 500 ? title.substring(0, 500) : title, lead,
-                body.body().html(), bodyText, published, text(item.author()), item.categories(), imageUrl,
+                body.body().html(), bodyText, published, dateAssumed, text(item.author()), item.categories(), imageUrl,
                 text(item.imageCredit()), detected);
     }
 

@@ -120,14 +120,15 @@ public class Intake {
         if (sameStory.isPresent()) {
             revise(feed, sameStory.get().articleId(), item);
             items.insert(feed.id(), feed.sourceId(), item.key(), item.link(), sameStory.get().articleId(), hash, signature,
-                    item.published(), now);
+                    item.published(), item.dateAssumed(), now);
             return Result.REVISED;
         }
         long articleId = desk.submit(draft(feed, item, image(item, feed)));
         if (feed.autoPublish()) {
             desk.publish(articleId);
         }
-        items.insert(feed.id(), feed.sourceId(), item.key(), item.link(), articleId, hash, signature, item.published(), now);
+        items.insert(feed.id(), feed.sourceId(), item.key(), item.link(), articleId, hash, signature, item.published(),
+                item.dateAssumed(), now);
         for (FeedItems.StoredItem candidate : candidates) {
             double similarity = MinHash.similarity(signature, candidate.signature());
             if (candidate.sourceId() != feed.sourceId() && similarity >= RELATED_STORY && candidate.articleId() != articleId) {
@@ -158,8 +159,8 @@ public class Intake {
             return item;
         }
         return new CleanItem(item.guid(), item.link(), item.title(), item.lead() == null ? item.title() : item.lead(),
-                page, Jsoup.parse(page).text(), item.published(), item.author(), item.categories(), item.imageUrl(),
-                item.imageCredit(), item.language());
+                page, Jsoup.parse(page).text(), item.published(), item.dateAssumed(), item.author(), item.categories(),
+                item.imageUrl(), item.imageCredit(), item.language());
     }
 
     /** Downloads and stores the lead image; a story goes without one when that fails. */

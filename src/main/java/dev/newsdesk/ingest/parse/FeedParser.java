@@ -111,7 +111,7 @@ public class FeedParser {
             items.add(item(entry, atom, aligned ? elements.get(items.size()) : null, base));
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items, read.lenientBecause(),
-                text.detected());
+                text.detected(), feed.getEntries().size() - items.size());
     }
 
     /**
@@ -276,7 +276,7 @@ public class FeedParser {
                     author, tags, image, null, null));
         }
         return new ParsedFeed("json-" + version.substring(version.lastIndexOf('/') + 1), text(feed, "title"),
-                text(feed, "language"), items, null, null);
+                text(feed, "language"), items, null, null, feed.path("items").size() - items.size());
     }
 
     private static String text(JsonNode node, String field) {

@@ -9,7 +9,8 @@ import java.util.List;
  *        it was read strictly
  * @param detectedCharset the character set the feed was read in when it declared none and was not UTF-8; null
  *        otherwise
+ * @param beyondLimit how many items the feed had beyond the {@link FeedParser#MAX_ITEMS} read
  */
 public record ParsedFeed(String format, String title, String language, List<ParsedItem> items, String lenientBecause,
-                         String detectedCharset) {
+                         String detectedCharset, int beyondLimit) {
 }

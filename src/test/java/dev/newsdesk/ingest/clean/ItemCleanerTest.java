@@ -49,6 +49,7 @@ class ItemCleanerTest {
         assertThat(clean.language()).isEqualTo(Language.RU);
         assertThat(clean.author()).isEqualTo("Автор");
         assertThat(clean.key()).isEqualTo("g-1");
+        assertThat(clean.dateAssumed()).isFalse();
     }
 
     @Test
@@ -60,6 +61,8 @@ class ItemCleanerTest {
 
         assertThat(ItemCleaner.clean(undated, BASE, null, FETCHED).published()).isEqualTo(FETCHED);
         assertThat(ItemCleaner.clean(future, BASE, null, FETCHED).published()).isEqualTo(FETCHED);
+        assertThat(ItemCleaner.clean(undated, BASE, null, FETCHED).dateAssumed()).isTrue();
+        assertThat(ItemCleaner.clean(future, BASE, null, FETCHED).dateAssumed()).isTrue();
         assertThat(ItemCleaner.clean(undated, BASE, null, FETCHED).language()).isEqualTo(Language.EN);
         assertThat(ItemCleaner.clean(undated, BASE, Language.RU, FETCHED).language()).as("the feed's language wins")
                 .isEqualTo(Language.RU);
@@ -78,5 +81,15 @@ class ItemCleanerTest {
     void tellsRussianFromEnglish() {
         assertThat(Alphabet.of("Минобороны получило Су-57").language()).isEqualTo(Language.RU);
         assertThat(Alphabet.of("The Navy received the F-35").language()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    void tagsNoLanguageOutsideCyrillicAndLatin() {
+        assertThat(Alphabet.of("กองทัพเรือไทยรับมอบเรือฟริเกต F-35").language()).isNull();
+        assertThat(Alphabet.of("中国海军接收新型护卫舰 F-35").language()).isNull();
+        assertThat(Alphabet.of("2026 — 12:00").language()).isNull();
+        assertThat(ItemCleaner.clean(new ParsedItem(null, "https://a.example.org/th", "ข่าวภาษาไทย", false, null,
+                "กองทัพเรือไทยรับมอบเรือฟริเกตลำใหม่", null, null, List.of(), null, null, null), BASE, null, FETCHED)
+                .language()).isNull();
     }
 }
