@@ -93,7 +93,8 @@ public class FeedRefresher {
             return failed(feed, e.getMessage(), null, now);
         } catch (RuntimeException e) {
             log.error("Feed {} ({}) could not be refreshed", feedId, feed.url(), e);
-            return failed(feed, "Unexpected error: " + e.getMessage(), null, now);
+            return failed(feed, "Reading this feed failed on an error of Newsdesk itself; the server log says more (feed "
+                    + feedId + ")", null, now);
         }
     }
 

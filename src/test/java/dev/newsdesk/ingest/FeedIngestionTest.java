@@ -201,6 +201,18 @@ class FeedIngestionTest {
     }
 
     @Test
+    void anUnexpectedFailureReachesTheEditorAsASentenceNotAnException() {
+        long feed = subscribe("/any.xml", true);
+        jdbc.sql("UPDATE feed SET url = 'http://bad host/feed.xml' WHERE id = ?").param(feed).update();
+
+        String error = refresher.refresh(feed).error();
+
+        assertThat(error).isEqualTo("Reading this feed failed on an error of Newsdesk itself; the server log says more "
+                + "(feed " + feed + ")");
+        assertThat(feeds.find(feed).orElseThrow().lastError()).isEqualTo(error);
+    }
+
+    @Test
     void badFeedsFailAloneWhileOthersGoOn() {
         server.put("/html.xml", "<!DOCTYPE html><html><body>page</body></html>")
                 .put("/good.xml", rss(item("good-1", "Хорошая лента работает", "Текст хорошей ленты.", null)));

@@ -249,7 +249,9 @@ public class FeedParser {
         try {
             feed = JSON.readTree(new String(withoutBom(body), StandardCharsets.UTF_8));
         } catch (JacksonException e) {
-            throw new FeedMalformed("The JSON is malformed: " + firstLine(e.getOriginalMessage()), e);
+            throw new FeedMalformed(e.getLocation() == null ? "The feed is not well-formed JSON"
+                    : "The feed is not well-formed JSON: line %d, column %d".formatted(e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr()), e);
         }
         String version = feed.path("version").asString("");
         if (!version.startsWith("https://jsonfeed.org/version/") || !feed.path("items").isArray()) {
@@ -316,14 +318,6 @@ public class FeedParser {
             return java.util.Arrays.copyOfRange(body, 3, body.length);
         }
         return body;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        int end = message.indexOf('\n');
-        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
     private static String escape(String text) {

@@ -143,6 +143,9 @@ class FeedParserTest {
     void refusesOtherXmlAndJson() {
         assertThatThrownBy(() -> parser.parse("<html-ish><x/></html-ish>".getBytes(StandardCharsets.UTF_8), null, null))
                 .isInstanceOf(FeedMalformed.class);
+        assertThatThrownBy(() -> parser.parse("{\"version\": \"https://jsonfeed.org/version/1.1\",\n \"items\": [}"
+                .getBytes(StandardCharsets.UTF_8), null, null)).isInstanceOf(FeedMalformed.class)
+                .hasMessage("The feed is not well-formed JSON: line 2, column 12");
         assertThatThrownBy(() -> parser.parse("{\"hello\": 1}".getBytes(StandardCharsets.UTF_8), null, null))
                 .isInstanceOf(FeedMalformed.class).hasMessageContaining("not a JSON Feed");
         assertThatThrownBy(() -> parser.parse("just text".getBytes(StandardCharsets.UTF_8), null, null))
