@@ -1,6 +1,10 @@
 package dev.newsdesk.article.internal;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.newsdesk.site.SafeHtml;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.web.util.HtmlUtils;
@@ -24,8 +28,19 @@ public final class ArticleHtml {
     private ArticleHtml() {
     }
 
+    /**
+     * The body, sanitised. The policy runs on the tree a browser builds from the HTML (jsoup's HTML5 parser),
+     * and what is kept is that tree too: the sanitiser's own parser nests some broken markup otherwise (a list
+     * inside a paragraph), so its raw output would be read differently by a browser and changed by a second pass.
+     */
     public static SafeHtml sanitize(String html) {
-        return new SafeHtml(POLICY.sanitize(html == null ? "" : html).strip());
+        return new SafeHtml(asBrowsersRead(POLICY.sanitize(asBrowsersRead(html == null ? "" : html))).strip());
+    }
+
+    private static String asBrowsersRead(String html) {
+        Document document = Jsoup.parseBodyFragment(html);
+        document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+        return document.body().html();
     }
 
     /**

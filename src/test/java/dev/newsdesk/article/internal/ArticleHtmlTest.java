@@ -29,6 +29,14 @@ class ArticleHtmlTest {
     }
 
     @Test
+    void storesTheTreeABrowserBuildsSoThatSanitisingAgainChangesNothing() {
+        String html = ArticleHtml.sanitize("<p>Lead<li>one</ul>tail").html();
+
+        assertThat(html).isEqualTo("<p>Lead</p><ul><li>onetail</li></ul>");
+        assertThat(ArticleHtml.sanitize(html).html()).isEqualTo(html);
+    }
+
+    @Test
     void runsTheDatelineIntoTheFirstParagraph() {
         SafeHtml body = new SafeHtml("<p>US Secretary of State said.</p><p>More.</p>");
 
