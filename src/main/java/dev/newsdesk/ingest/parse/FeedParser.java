@@ -32,16 +32,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a fetched body as a feed, whatever it claims to be: RSS 0.9x, 1.0 (RDF) and 2.0 and Atom 0.3
- * and 1.0 (through Rome, with the character set taken from a BOM, the XML prolog or the HTTP header, so
- * windows-1251 and KOI8-R feeds read right), or JSON Feed 1.0 and 1.1. It refuses DOCTYPEs, and so
- * entity tricks, and says in a sentence what is wrong with anything else.
+ * Reads a fetched body as a feed, whatever it claims to be: RSS 0.9x, 1.0 (RDF) and 2.0 and Atom 0.3 and 1.0
+ * (through Rome), or JSON Feed 1.0 and 1.1. XML is decoded in the character set it declares, or else the one
+ * it looks like ({@link FeedCharset}); read strictly, or leniently when it is slightly broken, never reading
+ * a DTD or an entity ({@link FeedXml}); and completed where Rome reads too little (base64 texts, xml:base,
+ * other bodies, Dublin Core dates). Anything that is not a feed is refused with a sentence an editor
+ * understands.
  */
 public class FeedParser {
 
     private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
 
-    /** Items beyond this many in one feed are ignored. */
+    /** Items beyond this many in one feed are left out (and counted). */
     public static final int MAX_ITEMS = 1000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -83,6 +85,10 @@ public class FeedParser {
         if (root.getName().equalsIgnoreCase("html")) {
             throw new FeedMalformed("This is a web page (HTML), not a feed");
         }
+        if (root.getName().equals("rss") && root.getAttributeValue("version") == null) {
+            // Readers take an RSS feed that gives no version for 2.0; Rome would not know it.
+            root.setAttribute("version", "2.0");
+        }
         String kind = kind(root);
         if (kind == null) {
             throw new FeedMalformed(read.lenientBecause() != null ? read.lenientBecause()
@@ -114,18 +120,12 @@ public class FeedParser {
                 text.detected(), feed.getEntries().size() - items.size());
     }
 
-    /**
-     * The kind of feed the root element announces ("RSS 2.0", "Atom"), or null for any other XML. An RSS root
-     * without a version is taken for RSS 2.0, as readers do.
-     */
+    /** The kind of feed the root element announces ("RSS 2.0", "Atom"), or null for any other XML. */
     private static String kind(Element root) {
         return switch (root.getName()) {
-            case "rss" -> {
-                if (root.getAttributeValue("version") == null) {
-                    root.setAttribute("version", "2.0");
-                }
-                yield "RSS " + root.getAttributeValue("version");
-            }
+            // The version goes into sentences for editors: only when it is a version, not whatever the feed wrote.
+            case "rss" -> root.getAttributeValue("version").matches("\\d{1,2}(\\.\\d{1,2}){0,2}")
+                    ? "RSS " + root.getAttributeValue("version") : "RSS";
             case "RDF" -> "RSS 1.0";
             case "feed" -> "Atom";
             default -> null;

@@ -43,7 +43,7 @@ class FeedParserFuzzTest {
         try {
             reading = reader.read(body, contentType, BASE, null, NOW);
         } catch (FeedMalformed e) {
-            assertThat(e.getMessage()).matches("(The|This) .+").doesNotContain("Exception", "java.", "Cannot invoke");
+            assertThat(e.getMessage()).matches("(The|This) [^\\n]+").doesNotContain("Exception", "java.", "Cannot invoke");
             return;
         }
         assertThat(reading.items().size() + reading.droppedCount()).isLessThanOrEqualTo(

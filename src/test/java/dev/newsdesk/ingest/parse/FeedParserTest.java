@@ -93,6 +93,17 @@ class FeedParserTest {
     }
 
     @Test
+    void takesAnRssFeedWithoutAVersionForRss20() throws Exception {
+        String rss = "<rss><channel><title>T</title><item><title>No version</title><link>https://x.example.org/1</link>"
+                + "</item></channel></rss>";
+
+        ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.format()).isEqualTo("rss_2.0");
+        assertThat(feed.items().getFirst().title()).isEqualTo("No version");
+    }
+
+    @Test
     void readsJsonFeedDetailsAndTextContent() throws Exception {
         ParsedFeed feed = parse("jsonfeed11.json");
 
