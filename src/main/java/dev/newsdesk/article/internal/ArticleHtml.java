@@ -25,16 +25,29 @@ public final class ArticleHtml {
             .requireRelsOnLinks("nofollow", "noopener")
             .toFactory();
 
+    /** Turns of sanitiser and parser before the HTML is kept as it is (real bodies settle in one or two). */
+    static final int MAX_TURNS = 5;
+
     private ArticleHtml() {
     }
 
     /**
      * The body, sanitised. The policy runs on the tree a browser builds from the HTML (jsoup's HTML5 parser),
-     * and what is kept is that tree too: the sanitiser's own parser nests some broken markup otherwise (a list
-     * inside a paragraph), so its raw output would be read differently by a browser and changed by a second pass.
+     * and what is kept is that tree too. The sanitiser repairs nesting by rules of its own (it wraps a stray
+     * list item in a list, takes a list out of a paragraph), which a browser's parser may read differently
+     * again; so the two take turns until the HTML stops changing, and sanitising the result again changes
+     * nothing. Every turn ends with the sanitiser's output, read as a browser reads it.
      */
     public static SafeHtml sanitize(String html) {
-        return new SafeHtml(asBrowsersRead(POLICY.sanitize(asBrowsersRead(html == null ? "" : html))).strip());
+        String body = asBrowsersRead(html == null ? "" : html);
+        for (int turn = 0; turn < MAX_TURNS; turn++) {
+            String clean = asBrowsersRead(POLICY.sanitize(body));
+            if (clean.equals(body)) {
+                break;
+            }
+            body = clean;
+        }
+        return new SafeHtml(body.strip());
     }
 
     private static String asBrowsersRead(String html) {
