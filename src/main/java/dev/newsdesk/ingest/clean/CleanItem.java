@@ -16,8 +16,8 @@ import dev.newsdesk.site.Language;
  *        portal's languages
  */
 public record CleanItem(String guid, String link, String title, String lead, String bodyHtml, String text,
-                        Instant published, boolean dateAssumed, String author, List<String> categories, String imageUrl, String imageCredit,
-                        Language language) {
+                        Instant published, boolean dateAssumed, String author, List<String> categories,
+                        String imageUrl, String imageCredit, Language language) {
 
     /** Characters of text in the body. */
     public int textLength() {

@@ -35,14 +35,13 @@ public final class ItemCleaner {
     public static CleanItem clean(ParsedItem item, URI base, Language language, Instant fetchedAt) {
         String title = item.titleHtml() ? text(item.title()) : plain(item.title());
         String link = Links.clean(item.link(), base);
-        if (item.base() != null) {
-            base = item.base();
-        }
+        URI contentBase = item.base() != null ? item.base() : base;
         String content = item.html() != null ? item.html() : item.summary();
-        Document body = Jsoup.parseBodyFragment(content == null ? "" : asHtml(content), base == null ? "" : base.toString());
-        String imageUrl = Links.clean(item.imageUrl(), base);
+        Document body = Jsoup.parseBodyFragment(content == null ? "" : asHtml(content),
+                contentBase == null ? "" : contentBase.toString());
+        String imageUrl = Links.clean(item.imageUrl(), contentBase);
         for (Element a : body.select("a[href]")) {
-            String href = Links.clean(a.attr("abs:href").isEmpty() ? a.attr("href") : a.attr("abs:href"), base);
+            String href = Links.clean(a.attr("abs:href").isEmpty() ? a.attr("href") : a.attr("abs:href"), contentBase);
             if (href == null) {
                 a.unwrap();
             } else {
@@ -51,7 +50,7 @@ public final class ItemCleaner {
         }
         Element firstImage = body.selectFirst("img[src]");
         if (imageUrl == null && firstImage != null) {
-            imageUrl = Links.clean(firstImage.attr("abs:src"), base);
+            imageUrl = Links.clean(firstImage.attr("abs:src"), contentBase);
         }
         String bodyText = body.text().strip();
         String summaryText = item.html() != null && item.summary() != null ? text(item.summary()) : null;
