@@ -47,13 +47,14 @@ public final class ArticleHtml {
             }
             body = clean;
         }
-        return new SafeHtml(body.strip());
+        return new SafeHtml(body);
     }
 
+    /** The HTML as a browser's parser builds it, without white space around it (which is trimmed in every turn). */
     private static String asBrowsersRead(String html) {
         Document document = Jsoup.parseBodyFragment(html);
         document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
-        return document.body().html();
+        return document.body().html().strip();
     }
 
     /**

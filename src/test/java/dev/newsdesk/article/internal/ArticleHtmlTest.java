@@ -37,6 +37,15 @@ class ArticleHtmlTest {
     }
 
     @Test
+    void trimmingTheBodyIsPartOfWhatStaysTheSame() {
+        for (String html : new String[] {"{\n", "a\n<script>x</script>", " <p>a</p>\n"}) {
+            String once = ArticleHtml.sanitize(html).html();
+
+            assertThat(ArticleHtml.sanitize(once).html()).as(html).isEqualTo(once);
+        }
+    }
+
+    @Test
     void runsTheDatelineIntoTheFirstParagraph() {
         SafeHtml body = new SafeHtml("<p>US Secretary of State said.</p><p>More.</p>");
 
