@@ -58,7 +58,9 @@ final class FeedXml {
         try {
             Document document = new StrictInput().builder().build(new XmlFixerReader(new StringReader(xml)));
             return depth(document.getRootElement()) > MAX_DEPTH ? new Read(lenient(xml), TOO_DEEP) : new Read(document, null);
-        } catch (JDOMException | IOException e) {
+        } catch (JDOMException | IOException | IllegalArgumentException e) {
+            // JDOM refuses some names that XML allows (a namespace URI starting with a digit) with an
+            // IllegalArgumentException of its own, in the middle of the parse.
             return new Read(lenient(xml), objection(e));
         }
     }

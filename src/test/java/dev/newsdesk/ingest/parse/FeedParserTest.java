@@ -93,6 +93,17 @@ class FeedParserTest {
     }
 
     @Test
+    void readsLenientlyWhatXmlAllowsButJdomDoesNot() throws Exception {
+        String rss = "<rss version=\"2.0\" xmlns:x=\"2ttp://www.w3.org/1999/xhtml\"><channel><title>T</title>"
+                + "<item><title>Odd namespace</title><link>https://x.example.org/1</link></item></channel></rss>";
+
+        ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.items().getFirst().title()).isEqualTo("Odd namespace");
+        assertThat(feed.lenientBecause()).startsWith("The feed is not well-formed XML: The name \"2ttp://www.w3.org/1999/xhtml\"");
+    }
+
+    @Test
     void takesAnRssFeedWithoutAVersionForRss20() throws Exception {
         String rss = "<rss><channel><title>T</title><item><title>No version</title><link>https://x.example.org/1</link>"
                 + "</item></channel></rss>";
