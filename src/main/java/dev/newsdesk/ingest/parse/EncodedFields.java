@@ -17,7 +17,8 @@ import org.jdom2.filter.Filters;
  * {@code mode="base64"} (Rome's own decoder fails the whole feed on the line breaks they usually carry), in
  * Atom 1.0 those whose type is a media type that is neither text nor XML (which RFC 4287 says are base64, and
  * Rome shows raw). A decoded text is plain text unless its 0.3 type says HTML; one that does not decode to
- * UTF-8 text is emptied, and the rest of the feed is read as usual.
+ * UTF-8 text is emptied, and characters XML cannot hold are dropped from one that does; the rest of the feed
+ * is read as usual.
  */
 final class EncodedFields {
 
@@ -38,7 +39,7 @@ final class EncodedFields {
         }
         for (Element element : encoded) {
             String text = text(element.getText());
-            element.setText(text == null ? "" : text);
+            element.setText(text == null ? "" : FeedXml.characters(text));
             if (element.getNamespaceURI().equals(ATOM_03)) {
                 element.setAttribute("mode", "escaped");
             } else {

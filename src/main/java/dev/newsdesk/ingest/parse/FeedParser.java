@@ -114,7 +114,14 @@ public class FeedParser {
             if (items.size() == MAX_ITEMS) {
                 break;
             }
-            items.add(item(entry, atom, aligned ? elements.get(items.size()) : null, base));
+            Element element = aligned ? elements.get(items.size()) : null;
+            try {
+                items.add(item(entry, atom, element, base));
+            } catch (RuntimeException e) {
+                // What the element adds is a bonus; an item that cannot have it is still the item Rome read.
+                log.debug("Item {} read without its element", items.size(), e);
+                items.add(item(entry, atom, null, base));
+            }
         }
         return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items, read.lenientBecause(),
                 text.detected(), feed.getEntries().size() - items.size());

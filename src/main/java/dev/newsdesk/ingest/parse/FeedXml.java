@@ -191,7 +191,7 @@ final class FeedXml {
     }
 
     /** The text without the characters XML cannot carry (most control characters). */
-    private static String characters(String text) {
+    static String characters(String text) {
         if (Verifier.checkCharacterData(text) == null) {
             return text;
         }

@@ -126,8 +126,9 @@ final class ItemElements {
                 List<Element> all = new ArrayList<>(List.of(copied));
                 copied.getDescendants(Filters.element()).forEach(all::add);
                 for (Element each : all) {
-                    each.setNamespace(Namespace.NO_NAMESPACE);
+                    // Declarations first: a default namespace declared on the element would clash with none.
                     new ArrayList<>(each.getAdditionalNamespaces()).forEach(each::removeNamespaceDeclaration);
+                    each.setNamespace(Namespace.NO_NAMESPACE);
                 }
             }
             contents.add(copy);

@@ -104,6 +104,27 @@ class FeedParserTest {
     }
 
     @Test
+    void dropsCharactersXmlCannotHoldFromDecodedTexts() throws Exception {
+        String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry><id>c-1</id>"
+                + "<title type=\"application/octet-stream\">%s</title></entry></feed>";
+
+        ParsedFeed feed = parser.parse(atom.formatted("Q29udHJvbAEgY2hhcmFjdGVy").getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.items().getFirst().title()).isEqualTo("Control character");
+    }
+
+    @Test
+    void readsAnXhtmlBodyWhoseElementsDeclareOtherNamespaces() throws Exception {
+        String rss = "<rss version=\"2.0\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"><channel><title>T</title><item>"
+                + "<title>Body</title><link>https://x.example.org/1</link><xhtml:body><xhtml:p xmlns=\"urn:other\">"
+                + "Text of the body.</xhtml:p></xhtml:body></item></channel></rss>";
+
+        ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, null);
+
+        assertThat(feed.items().getFirst().html()).isEqualTo("<p>Text of the body.</p>");
+    }
+
+    @Test
     void takesAnRssFeedWithoutAVersionForRss20() throws Exception {
         String rss = "<rss><channel><title>T</title><item><title>No version</title><link>https://x.example.org/1</link>"
                 + "</item></channel></rss>";
