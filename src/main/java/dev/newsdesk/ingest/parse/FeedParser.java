@@ -92,7 +92,7 @@ public class FeedParser {
         String kind = kind(root);
         if (kind == null) {
             throw new FeedMalformed(read.lenientBecause() != null ? read.lenientBecause()
-                    : "This XML is not an RSS or Atom feed (its root element is <" + root.getQualifiedName() + ">)");
+                    : "This XML is not an RSS or Atom feed (its root element is <" + shortened(root.getQualifiedName()) + ">)");
         }
         if (!root.getName().equals("feed") && root.getChildren().stream().noneMatch(child -> child.getName().equals("channel"))) {
             throw new FeedMalformed("This is an " + kind + " feed without a channel");
@@ -325,6 +325,11 @@ public class FeedParser {
             return java.util.Arrays.copyOfRange(body, 3, body.length);
         }
         return body;
+    }
+
+    /** A name from the feed, short enough for a sentence. */
+    private static String shortened(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40) + "…";
     }
 
     private static String escape(String text) {

@@ -82,9 +82,16 @@ final class FeedXml {
         return deepest;
     }
 
+    /** The parser's reasons quote the feed; on the desk they are one line, and a short one. */
+    static final int MAX_REASON = 200;
+
     /** What the strict parser had against the text, for an editor. */
     private static String objection(Exception e) {
         String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        if (reason != null) {
+            reason = reason.replaceAll("\\s+", " ").strip();
+            reason = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
+        }
         if (reason != null && reason.contains("DOCTYPE")) {
             return "The feed declares a DOCTYPE, which the strict parser refuses (DTDs and entities are never read)";
         }

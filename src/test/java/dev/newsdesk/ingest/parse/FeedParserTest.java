@@ -125,6 +125,17 @@ class FeedParserTest {
     }
 
     @Test
+    void quotesTheFeedInItsReasonsOnOneShortLine() throws Exception {
+        String xml = "<?xml version=\"1.0 and a\n" + "very long version ".repeat(40) + "\"?>"
+                + "<rss version=\"2.0\"><channel><title>T</title></channel></rss>";
+
+        String reason = parser.parse(xml.getBytes(StandardCharsets.UTF_8), null, null).lenientBecause();
+
+        assertThat(reason).startsWith("The feed is not well-formed XML: line 2, column ").doesNotContain("\n")
+                .endsWith("…").hasSizeLessThan(300);
+    }
+
+    @Test
     void takesAnRssFeedWithoutAVersionForRss20() throws Exception {
         String rss = "<rss><channel><title>T</title><item><title>No version</title><link>https://x.example.org/1</link>"
                 + "</item></channel></rss>";
