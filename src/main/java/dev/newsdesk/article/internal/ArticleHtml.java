@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import dev.newsdesk.site.SafeHtml;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.web.util.HtmlUtils;
@@ -50,10 +51,17 @@ public final class ArticleHtml {
         return new SafeHtml(body);
     }
 
-    /** The HTML as a browser's parser builds it, without white space around it (which is trimmed in every turn). */
+    /**
+     * The HTML as a browser's parser builds it, without white space around it or at the end of an attribute
+     * value: the sanitiser appends a space to a value with a backtick (against an old Internet Explorer bug), and
+     * would do so again in every turn.
+     */
     private static String asBrowsersRead(String html) {
         Document document = Jsoup.parseBodyFragment(html);
         document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+        for (Element element : document.body().getAllElements()) {
+            element.attributes().forEach(attribute -> attribute.setValue(attribute.getValue().stripTrailing()));
+        }
         return document.body().html().strip();
     }
 

@@ -37,8 +37,8 @@ class ArticleHtmlTest {
     }
 
     @Test
-    void trimmingTheBodyIsPartOfWhatStaysTheSame() {
-        for (String html : new String[] {"{\n", "a\n<script>x</script>", " <p>a</p>\n"}) {
+    void whiteSpaceTheSanitiserAddsOrTrimsIsPartOfWhatStaysTheSame() {
+        for (String html : new String[] {"{\n", "a\n<script>x</script>", " <p>a</p>\n", "<a title=\"a`b\">x</a>"}) {
             String once = ArticleHtml.sanitize(html).html();
 
             assertThat(ArticleHtml.sanitize(once).html()).as(html).isEqualTo(once);
