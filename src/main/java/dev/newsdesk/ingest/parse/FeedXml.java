@@ -89,8 +89,7 @@ final class FeedXml {
     private static String objection(Exception e) {
         String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
         if (reason != null) {
-            reason = reason.replaceAll("\\s+", " ").strip();
-            reason = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
+            reason = FeedMalformed.oneLine(reason, MAX_REASON);
         }
         if (reason != null && reason.contains("DOCTYPE")) {
             return "The feed declares a DOCTYPE, which the strict parser refuses (DTDs and entities are never read)";

@@ -204,6 +204,9 @@ class FeedParserTest {
                 .isInstanceOf(FeedMalformed.class).hasMessageContaining("not a JSON Feed");
         assertThatThrownBy(() -> parser.parse("just text".getBytes(StandardCharsets.UTF_8), null, null))
                 .isInstanceOf(FeedMalformed.class).hasMessageContaining("neither XML nor JSON");
+        assertThatThrownBy(() -> parser.parse("<?xml version=\"1.0\" encoding=\"ISO-88\n\n<!DOCTYPE\"?><rss/>".getBytes(
+                StandardCharsets.UTF_8), null, null)).isInstanceOf(FeedMalformed.class)
+                .hasMessage("The feed declares a character set that cannot be read (ISO-88 <!DOCTYPE)");
         assertThatThrownBy(() -> parser.parse("<?xml version=\"1.0\" encoding=\"x-nonsense\"?><rss/>".getBytes(
                 StandardCharsets.UTF_8), null, null)).isInstanceOf(FeedMalformed.class)
                 .hasMessage("The feed declares a character set that cannot be read (x-nonsense)");
