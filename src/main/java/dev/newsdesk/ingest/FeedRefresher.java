@@ -78,6 +78,9 @@ public class FeedRefresher {
                     : intake.take(feed, reading.items(), now);
             feeds.succeeded(feedId, reading.fetched().etag(), reading.fetched().lastModified(), outcome.added(), now,
                     now.plus(Duration.ofMinutes(feed.pollMinutes())));
+            if (!reading.notModified()) {
+                feeds.read(feedId, reading);
+            }
             if (outcome.added() + outcome.revised() > 0 || outcome.refused() > 0) {
                 log.info("Feed {} ({}): {} added, {} revised, {} unchanged, {} refused", feedId, feed.url(),
                         outcome.added(), outcome.revised(), outcome.unchanged(), outcome.refused());
@@ -90,7 +93,8 @@ public class FeedRefresher {
             return failed(feed, e.getMessage(), null, now);
         } catch (RuntimeException e) {
             log.error("Feed {} ({}) could not be refreshed", feedId, feed.url(), e);
-            return failed(feed, "Unexpected error: " + e.getMessage(), null, now);
+            return failed(feed, "Reading this feed failed on an error of Newsdesk itself; the server log says more (feed "
+                    + feedId + ")", null, now);
         }
     }
 
@@ -105,6 +109,7 @@ public class FeedRefresher {
             FeedReader.Reading reading = reader.read(body, null, base, feed.language(), now);
             Intake.Outcome outcome = intake.take(feed, reading.items(), now);
             feeds.succeeded(feedId, null, null, outcome.added(), now, now.plus(Duration.ofMinutes(feed.pollMinutes())));
+            feeds.read(feedId, reading);
             return new Refresh(true, false, outcome.added(), outcome.revised(), outcome.unchanged(), outcome.refused(), null);
         } catch (FeedMalformed e) {
             return failed(feed, e.getMessage(), null, now);

@@ -1,6 +1,7 @@
 package dev.newsdesk.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
@@ -172,6 +173,46 @@ class FeedIngestionTest {
         refresher.refresh(feed);
         assertThat(feeds.find(feed).orElseThrow().lastError()).isNull();
         assertThat(feeds.find(feed).orElseThrow().failures()).isZero();
+    }
+
+    @Test
+    void theFeedRecordsHowItsLastReadWentAndItemsTheirAssumedDates() {
+        server.put("/wild.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>R&D;</title>"
+                + "<item><title>Завод открыл R&D; центр</title><guid>wild-1</guid>"
+                + "<description>Текст новости без даты.</description></item>"
+                + "<item><title> </title><guid>wild-2</guid></item>"
+                + "<item><title>Новость без ссылки и GUID</title><description>Текст.</description></item>"
+                + "</channel></rss>");
+        long feed = subscribe("/wild.xml", true);
+
+        assertThat(refresher.refresh(feed).added()).isEqualTo(1);
+
+        Feed status = feeds.find(feed).orElseThrow();
+        assertThat(status.lenientBecause()).startsWith("The feed is not well-formed XML: line 1, column ");
+        assertThat(status.detectedCharset()).isNull();
+        assertThat(status.dropped()).containsExactly(entry(Dropped.NO_TEXT, 1), entry(Dropped.NO_KEY, 1));
+        assertThat(jdbc.sql("SELECT items_dropped FROM feed WHERE id = ?").param(feed).query(Integer.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT date_assumed FROM feed_item WHERE feed_id = ? AND item_key = 'wild-1'").param(feed)
+                .query(Boolean.class).single()).isTrue();
+
+        server.put("/wild.xml", rss(item("wild-1", "Завод открыл R&amp;D центр", "Текст новости без даты.", null)));
+        refresher.refresh(feed);
+        Feed repaired = feeds.find(feed).orElseThrow();
+        assertThat(repaired.lenientBecause()).as("read strictly again").isNull();
+        assertThat(repaired.dropped()).isEmpty();
+    }
+
+    @Test
+    void anUnexpectedFailureReachesTheEditorAsASentenceNotAnException() {
+        long feed = subscribe("/any.xml", true);
+        jdbc.sql("UPDATE feed SET url = 'http://bad host/feed.xml' WHERE id = ?").param(feed).update();
+
+        String error = refresher.refresh(feed).error();
+
+        assertThat(error).isEqualTo("Reading this feed failed on an error of Newsdesk itself; the server log says more "
+                + "(feed " + feed + ")");
+        assertThat(feeds.find(feed).orElseThrow().lastError()).isEqualTo(error);
     }
 
     @Test

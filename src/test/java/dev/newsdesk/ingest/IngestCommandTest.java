@@ -38,14 +38,34 @@ class IngestCommandTest {
         assertThat(first.path("image").asString()).isEqualTo("https://severinform.example.org/img/101.jpg");
         assertThat(first.path("credit").asString()).isEqualTo("© Severinform 2026, Pyotr Ivanov");
         assertThat(first.path("textLength").asInt()).isPositive();
+        assertThat(first.path("dateAssumed").isBoolean()).isTrue();
+        assertThat(first.path("dateAssumed").asBoolean()).isFalse();
+        JsonNode undated = JsonMapper.builder().build().readTree(lines[1]);
+        assertThat(undated.path("dateAssumed").asBoolean()).as("an item without a date").isTrue();
+    }
+
+    @Test
+    void notesHowTheFeedWasReadAndWhatWasLeftOut() throws Exception {
+        Result dropped = run("--dry-run", fixture("rss20-dropped.xml").toString());
+        Result lenient = run("--dry-run", fixture("rss20-bare-ampersand.xml").toString());
+        Result detected = run("--dry-run", fixture("rss20-koi8r-undeclared.xml").toString());
+
+        assertThat(dropped.code()).isZero();
+        assertThat(dropped.out().strip().split("\n")).hasSize(1);
+        assertThat(dropped.err()).isEqualTo("note: dropped 3 of 4 items: 1 with no title and no text, "
+                + "1 with no link and no GUID, 1 in neither Russian nor English" + System.lineSeparator());
+        assertThat(lenient.err()).startsWith("note: read leniently: The feed is not well-formed XML: line 8, column 46: ")
+                .hasLineCount(1);
+        assertThat(detected.err()).isEqualTo("note: the feed declares no character set; read as KOI8-R"
+                + System.lineSeparator());
     }
 
     @Test
     void exitsTwoWithOneLineOnBadFeeds() throws Exception {
         for (String[] bad : new String[][] {
-                {"malformed.xml", "not a feed: The feed is not well-formed XML"},
+                {"garbled.xml", "not a feed: The feed is not well-formed XML: line 2, column 2: "},
                 {"not-a-feed.html", "not a feed: This is a web page (HTML), not a feed"},
-                {"entity-bomb.xml", "not a feed: The feed declares a DOCTYPE"},
+                {"rss091-no-channel.xml", "not a feed: This is an RSS 0.91 feed without a channel"},
                 {"empty.xml", "not a feed: The feed is empty"}}) {
             Result result = run("--dry-run", fixture(bad[0]).toString());
             assertThat(result.code()).as(bad[0]).isEqualTo(2);

@@ -27,6 +27,8 @@ class SourceDeskTest {
 
     @Autowired TestMembers members;
     @Autowired TestNews news;
+    @Autowired FeedDesk feeds;
+    @Autowired FeedRefresher refresher;
     @LocalServerPort int port;
 
     @Test
@@ -104,6 +106,26 @@ class SourceDeskTest {
                 Map.of("slug", taken.slug(), "nameRu", "Агентство", "nameEn", "Agency"));
         assertThat(clash.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(clash.body()).selectFirst("#error-slug").text()).isEqualTo("Такой код уже занят.");
+    }
+
+    @Test
+    void theFeedStatusSaysHowTheLastReadWentInTheEditorsLanguage() throws Exception {
+        try (FeedServer server = new FeedServer()) {
+            server.put("/wild.xml", "<rss version=\"2.0\"><channel><title>R&D;</title><item><title>Новость</title>"
+                    + "<guid>w-1</guid><description>Текст.</description></item><item><title> </title><guid>w-2</guid></item>"
+                    + "</channel></rss>");
+            long feed = feeds.subscribe(news.foreignSource().id(), new FeedForm(server.url("/wild.xml"), news.rubric().id(),
+                    null, null, false, false, 30, true));
+            refresher.refresh(feed);
+            TestBrowser editor = TestMembers.loggedIn(port, members.create(Role.EDITOR));
+
+            assertThat(editor.page("/admin/sources/feeds/" + feed).select(".feed-last-read p").eachText()).containsExactly(
+                    "Прочитана нестрого: The feed is not well-formed XML: line 1, column 40: "
+                            + "The entity \"D\" was referenced, but not declared.",
+                    "Пропущено записей: 1 — без заголовка и текста: 1.");
+            assertThat(editor.page("/en/admin/sources/feeds/" + feed).select(".feed-last-read p").eachText()).contains(
+                    "Left out 1 item: 1 with no title and no text.");
+        }
     }
 
     @Test

@@ -1,6 +1,11 @@
 package dev.newsdesk.article.internal;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.newsdesk.site.SafeHtml;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.web.util.HtmlUtils;
@@ -21,11 +26,43 @@ public final class ArticleHtml {
             .requireRelsOnLinks("nofollow", "noopener")
             .toFactory();
 
+    /** Turns of sanitiser and parser before the HTML is kept as it is (real bodies settle in one or two). */
+    static final int MAX_TURNS = 5;
+
     private ArticleHtml() {
     }
 
+    /**
+     * The body, sanitised. The policy runs on the tree a browser builds from the HTML (jsoup's HTML5 parser),
+     * and what is kept is that tree too. The sanitiser repairs nesting by rules of its own (it wraps a stray
+     * list item in a list, takes a list out of a paragraph), which a browser's parser may read differently
+     * again; so the two take turns until the HTML stops changing, and sanitising the result again changes
+     * nothing. Every turn ends with the sanitiser's output, read as a browser reads it.
+     */
     public static SafeHtml sanitize(String html) {
-        return new SafeHtml(POLICY.sanitize(html == null ? "" : html).strip());
+        String body = asBrowsersRead(html == null ? "" : html);
+        for (int turn = 0; turn < MAX_TURNS; turn++) {
+            String clean = asBrowsersRead(POLICY.sanitize(body));
+            if (clean.equals(body)) {
+                break;
+            }
+            body = clean;
+        }
+        return new SafeHtml(body);
+    }
+
+    /**
+     * The HTML as a browser's parser builds it, without white space around it or at the end of an attribute
+     * value: the sanitiser appends a space to a value with a backtick (against an old Internet Explorer bug), and
+     * would do so again in every turn.
+     */
+    private static String asBrowsersRead(String html) {
+        Document document = Jsoup.parseBodyFragment(html);
+        document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+        for (Element element : document.body().getAllElements()) {
+            element.attributes().forEach(attribute -> attribute.setValue(attribute.getValue().stripTrailing()));
+        }
+        return document.body().html().strip();
     }
 
     /**

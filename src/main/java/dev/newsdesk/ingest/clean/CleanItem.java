@@ -11,10 +11,13 @@ import dev.newsdesk.site.Language;
  *
  * @param link the canonical address of the story on its publisher's site
  * @param text the body as plain text
+ * @param dateAssumed whether {@code published} is the time the feed was read, the item giving no usable date
+ * @param language the language of the feed, or else the one the item is written in; null when it is in neither the
+ *        portal's languages
  */
 public record CleanItem(String guid, String link, String title, String lead, String bodyHtml, String text,
-                        Instant published, String author, List<String> categories, String imageUrl, String imageCredit,
-                        Language language) {
+                        Instant published, boolean dateAssumed, String author, List<String> categories,
+                        String imageUrl, String imageCredit, Language language) {
 
     /** Characters of text in the body. */
     public int textLength() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.newsdesk.ingest.parse.FeedParser;
 import dev.newsdesk.ingest.parse.ParsedItem;
 import dev.newsdesk.site.Language;
 import org.jsoup.Jsoup;
@@ -13,8 +14,9 @@ import org.jsoup.nodes.Element;
 /**
  * Cleans one parsed item: titles and leads become plain text, links in the body become absolute and lose
  * their tracking parameters, the first picture in the body stands in for a missing lead image, times are
- * UTC (a missing one is the fetch time, one in the future is moved to now), and the language is the feed's
- * if it has one, else the item's script.
+ * UTC (a missing one is the fetch time, one in the future is moved to now, and the item says its date was
+ * assumed), and the language is the feed's if it has one, else that of the item's alphabet (none for an
+ * alphabet other than Cyrillic and Latin).
  */
 public final class ItemCleaner {
 
@@ -26,18 +28,20 @@ public final class ItemCleaner {
     }
 
     /**
-     * @param base the address the item was found at, for relative links
+     * @param base the address the item was found at, for relative links where the item does not give its own
      * @param language the feed's language, or null to tell it from the text
      * @return the clean item, or null when the item has neither a title nor any text
      */
     public static CleanItem clean(ParsedItem item, URI base, Language language, Instant fetchedAt) {
-        String title = text(item.title());
+        String title = item.titleHtml() ? text(item.title()) : plain(item.title());
         String link = Links.clean(item.link(), base);
+        URI contentBase = item.base() != null ? item.base() : base;
         String content = item.html() != null ? item.html() : item.summary();
-        Document body = Jsoup.parseBodyFragment(content == null ? "" : asHtml(content), base == null ? "" : base.toString());
-        String imageUrl = Links.clean(item.imageUrl(), base);
+        Document body = Jsoup.parseBodyFragment(content == null ? "" : asHtml(content),
+                contentBase == null ? "" : contentBase.toString());
+        String imageUrl = Links.clean(item.imageUrl(), contentBase);
         for (Element a : body.select("a[href]")) {
-            String href = Links.clean(a.attr("abs:href").isEmpty() ? a.attr("href") : a.attr("abs:href"), base);
+            String href = Links.clean(a.attr("abs:href").isEmpty() ? a.attr("href") : a.attr("abs:href"), contentBase);
             if (href == null) {
                 a.unwrap();
             } else {
@@ -46,7 +50,7 @@ public final class ItemCleaner {
         }
         Element firstImage = body.selectFirst("img[src]");
         if (imageUrl == null && firstImage != null) {
-            imageUrl = Links.clean(firstImage.attr("abs:src"), base);
+            imageUrl = Links.clean(firstImage.attr("abs:src"), contentBase);
         }
         String bodyText = body.text().strip();
         String summaryText = item.html() != null && item.summary() != null ? text(item.summary()) : null;
@@ -57,11 +61,11 @@ public final class ItemCleaner {
         if (title == null || title.isBlank()) {
             title = shorten(bodyText, 120);
         }
-        Instant published = item.published() == null ? fetchedAt
-                : item.published().isAfter(fetchedAt.plus(FUTURE_TOLERANCE)) ? fetchedAt : item.published();
-        Language detected = language != null ? language : Scripts.languageOf(title + " " + bodyText);
+        boolean dateAssumed = item.published() == null || item.published().isAfter(fetchedAt.plus(FUTURE_TOLERANCE));
+        Instant published = dateAssumed ? fetchedAt : item.published();
+        Language detected = language != null ? language : Alphabet.of(title + " " + bodyText).language();
         return new CleanItem(item.guid(), link, title.length() > 500 ? title.substring(0, 500) : title, lead,
-                body.body().html(), bodyText, published, text(item.author()), item.categories(), imageUrl,
+                body.body().html(), bodyText, published, dateAssumed, text(item.author()), item.categories(), imageUrl,
                 text(item.imageCredit()), detected);
     }
 
@@ -74,17 +78,18 @@ public final class ItemCleaner {
         return text.isEmpty() ? null : text;
     }
 
-    /** Text without any tag is taken as paragraphs separated by blank lines. */
+    /** Plain text with white space collapsed: angle brackets and ampersands are characters like any other. */
+    static String plain(String text) {
+        if (text == null) {
+            return null;
+        }
+        String plain = text.replaceAll("\\s+", " ").strip();
+        return plain.isEmpty() ? null : plain;
+    }
+
+    /** Text without any tag (as RSS descriptions sometimes are) is taken as paragraphs separated by blank lines. */
     private static String asHtml(String content) {
-        if (content.contains("<") && content.contains(">")) {
-            return content;
-        }
-        StringBuilder html = new StringBuilder();
-        for (String paragraph : content.strip().split("\\n\\s*\\n")) {
-            html.append("<p>").append(org.springframework.web.util.HtmlUtils.htmlEscape(paragraph.strip(), "UTF-8"))
-                    .append("</p>");
-        }
-        return html.toString();
+        return content.contains("<") && content.contains(">") ? content : FeedParser.paragraphs(content);
     }
 
     private static String firstParagraph(Document body) {

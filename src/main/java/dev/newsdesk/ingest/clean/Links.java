@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import dev.newsdesk.site.WebAddress;
+
 /**
  * Makes links absolute and canonical: resolved against the page they were found on, without a fragment
  * and without the tracking parameters that mailing and ad systems append ({@code utm_*} and the like).
@@ -25,14 +27,15 @@ public final class Links {
         }
         try {
             URI uri = base == null ? new URI(link.strip()) : base.resolve(new URI(link.strip().replace(" ", "%20")));
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            if (!WebAddress.isWeb(uri)) {
                 return null;
             }
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             String query = cleanQuery(uri.getRawQuery());
-            URI cleaned = new URI(scheme, uri.getRawAuthority() == null ? null : uri.getRawAuthority().toLowerCase(Locale.ROOT),
-                    uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath(), null, null);
-            return cleaned.toString() + (query == null ? "" : "?" + query);
+            // Put together from the raw (still percent-encoded) parts: URI's quoting constructors would encode the
+            // percent signs of an encoded path a second time.
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path + (query == null ? "" : "?" + query);
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }

@@ -53,15 +53,16 @@ public class FeedItems {
                 .list();
     }
 
+    /** Records a new item; {@code dateAssumed} when the item gave no usable date and {@code publishedAt} is a guess. */
     public long insert(long feedId, long sourceId, String key, String link, long articleId, String contentHash,
-                       int[] signature, Instant publishedAt, Instant now) {
+                       int[] signature, Instant publishedAt, boolean dateAssumed, Instant now) {
         GeneratedKeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO feed_item (feed_id, source_id, item_key, link, article_id, content_hash, signature,
-                            published_at, first_seen_at, last_seen_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            published_at, date_assumed, first_seen_at, last_seen_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(feedId, sourceId, key, link, articleId, contentHash, MinHash.encode(signature),
-                        Feeds.utc(publishedAt), Feeds.utc(now), Feeds.utc(now))
+                        Feeds.utc(publishedAt), dateAssumed, Feeds.utc(now), Feeds.utc(now))
                 .update(id, "id");
         long itemId = id.getKeyAs(Long.class);
         List<Object[]> bands = Arrays.stream(MinHash.bands(signature)).distinct()

@@ -5,10 +5,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
+import dev.newsdesk.ingest.Dropped;
 import dev.newsdesk.ingest.Feed;
+import dev.newsdesk.ingest.FeedReader;
 import dev.newsdesk.site.Language;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +31,8 @@ public class Feeds {
             rs.getString("lang") == null ? null : Language.ofCode(rs.getString("lang")), rs.getBoolean("auto_publish"),
             rs.getBoolean("full_text"), rs.getInt("poll_minutes"), rs.getBoolean("enabled"), rs.getString("etag"),
             rs.getString("last_modified"), instant(rs, "last_fetch_at"), instant(rs, "last_success_at"),
-            rs.getString("last_error"), rs.getInt("failures"), rs.getInt("items_added"), instant(rs, "next_fetch_at"));
+            rs.getString("last_error"), rs.getInt("failures"), rs.getInt("items_added"), instant(rs, "next_fetch_at"),
+            rs.getString("lenient_because"), rs.getString("detected_charset"), dropped(rs.getString("dropped_reasons")));
 
     private final JdbcClient jdbc;
 
@@ -79,10 +87,40 @@ public class Feeds {
                 .update();
     }
 
+    /** Records how the feed's last read went: leniently or not, in which detected character set, what it left out. */
+    public void read(long id, FeedReader.Reading reading) {
+        StringJoiner reasons = new StringJoiner(" ");
+        reading.dropped().forEach((reason, count) -> reasons.add(reason.name() + "=" + count));
+        jdbc.sql("""
+                        UPDATE feed SET lenient_because = ?, detected_charset = ?, items_dropped = ?, dropped_reasons = ?
+                        WHERE id = ?""")
+                .params(cut(reading.feed().lenientBecause(), 1000), reading.feed().detectedCharset(),
+                        reading.droppedCount(), reasons.length() == 0 ? null : reasons.toString(), id)
+                .update();
+    }
+
     public void failed(long id, String error, int failures, Instant now, Instant next) {
         jdbc.sql("UPDATE feed SET last_fetch_at = ?, last_error = ?, failures = ?, next_fetch_at = ? WHERE id = ?")
-                .params(utc(now), error.length() > 1000 ? error.substring(0, 1000) : error, failures, utc(next), id)
+                .params(utc(now), cut(error, 1000), failures, utc(next), id)
                 .update();
+    }
+
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+
+    /** The reasons column read back; a reason this version no longer knows is left out. */
+    private static Map<Dropped, Integer> dropped(String reasons) {
+        Map<Dropped, Integer> dropped = new EnumMap<>(Dropped.class);
+        if (reasons != null) {
+            for (String pair : reasons.split(" ")) {
+                String[] parts = pair.split("=");
+                if (parts.length == 2 && Arrays.stream(Dropped.values()).anyMatch(reason -> reason.name().equals(parts[0]))) {
+                    dropped.put(Dropped.valueOf(parts[0]), Integer.parseInt(parts[1]));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(dropped);
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -203,7 +203,8 @@ public class Intake {
     }
 
     private void insert(Feed feed, CleanItem item, long articleId, String hash, int[] signature, Instant now) {
-        items.insert(feed.id(), feed.sourceId(), item.key(), item.link(), articleId, hash, signature, item.published(), now);
+        items.insert(feed.id(), feed.sourceId(), item.key(), item.link(), articleId, hash, signature, item.published(),
+                item.dateAssumed(), now);
     }
 
     /**
@@ -235,7 +236,7 @@ public class Intake {
     /** The item with the story's text for its body; its summary (or else its title) becomes the lead. */
     private static CleanItem withStory(CleanItem item, String storyHtml) {
         return new CleanItem(item.guid(), item.link(), item.title(), item.lead() == null ? item.title() : item.lead(),
-                storyHtml, Jsoup.parse(storyHtml).text(), item.published(), item.author(), item.categories(),
+                storyHtml, Jsoup.parse(storyHtml).text(), item.published(), item.dateAssumed(), item.author(), item.categories(),
                 item.imageUrl(), item.imageCredit(), item.language());
     }
 

@@ -1,13 +1,11 @@
 package dev.newsdesk.ingest.parse;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,25 +23,36 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a fetched body as a feed, whatever it claims to be: RSS 0.9x, 1.0 (RDF) and 2.0 and Atom 0.3
- * and 1.0 (through Rome, with the character set taken from a BOM, the XML prolog or the HTTP header, so
- * windows-1251 and KOI8-R feeds read right), or JSON Feed 1.0 and 1.1. It refuses DOCTYPEs, and so
- * entity tricks, and says in a sentence what is wrong with anything else.
+ * Reads a fetched body as a feed, whatever it claims to be: RSS 0.9x, 1.0 (RDF) and 2.0 and Atom 0.3 and 1.0
+ * (through Rome), or JSON Feed 1.0 and 1.1. XML is decoded in the character set it declares, or else the one
+ * it looks like ({@link FeedCharset}); read strictly, or leniently when it is slightly broken, never reading
+ * a DTD or an entity ({@link FeedXml}); and completed where Rome reads too little (base64 texts, xml:base,
+ * other bodies, Dublin Core dates). Anything that is not a feed is refused with a sentence an editor
+ * understands.
  */
 public class FeedParser {
 
-    /** Items beyond this many in one feed are ignored. */
+    private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
+
+    /** Items beyond this many in one feed are left out (and counted). */
     public static final int MAX_ITEMS = 1000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public ParsedFeed parse(byte[] body, String contentType) throws FeedMalformed {
+    /**
+     * @param base the address the feed was read from, which relative links and {@code xml:base} resolve against;
+     *        null when unknown
+     */
+    public ParsedFeed parse(byte[] body, String contentType, URI base) throws FeedMalformed {
         if (body == null || body.length == 0) {
             throw new FeedMalformed("The feed is empty");
         }
@@ -62,54 +71,137 @@ public class FeedParser {
         if (!start.startsWith("<")) {
             throw new FeedMalformed("This is neither XML nor JSON, so not a feed");
         }
-        return xml(body, contentType);
+        return xml(body, contentType, base);
     }
 
-    private ParsedFeed xml(byte[] body, String contentType) throws FeedMalformed {
-        SyndFeedInput input = new SyndFeedInput();
-        input.setAllowDoctypes(false);
-        SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            feed = input.build(reader);
-        } catch (FeedException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage();
-            if (message.toLowerCase(Locale.ROOT).contains("doctype")) {
-                throw new FeedMalformed("The feed declares a DOCTYPE, which is refused (it could smuggle in entities)", e);
-            }
-            if (message.contains("Invalid XML")) {
-                throw new FeedMalformed("The feed is not well-formed XML: " + firstLine(rootMessage(e)), e);
-            }
-            throw new FeedMalformed("This XML is not an RSS or Atom feed: " + firstLine(message), e);
-        } catch (IOException e) {
-            throw new FeedMalformed("The feed's character set or encoding cannot be read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new FeedMalformed("This XML is not an RSS or Atom feed: " + firstLine(e.getMessage()), e);
+    private ParsedFeed xml(byte[] body, String contentType, URI base) throws FeedMalformed {
+        FeedCharset.Decoded text = FeedCharset.decode(body, contentType);
+        FeedXml.Read read = FeedXml.read(text.text());
+        Document document = read.document();
+        if (document == null) {
+            throw new FeedMalformed(read.lenientBecause());
         }
+        Element root = document.getRootElement();
+        if (root.getName().equalsIgnoreCase("html")) {
+            throw new FeedMalformed("This is a web page (HTML), not a feed");
+        }
+        if (root.getName().equals("rss") && root.getAttributeValue("version") == null) {
+            // Readers take an RSS feed that gives no version for 2.0; Rome would not know it.
+            root.setAttribute("version", "2.0");
+        }
+        String kind = kind(root);
+        if (kind == null) {
+            throw new FeedMalformed(read.lenientBecause() != null ? read.lenientBecause()
+                    : "This XML is not an RSS or Atom feed (its root element is <" + shortened(root.getQualifiedName()) + ">)");
+        }
+        if (!root.getName().equals("feed") && root.getChildren().stream().noneMatch(child -> child.getName().equals("channel"))) {
+            throw new FeedMalformed("This is an " + kind + " feed without a channel");
+        }
+        EncodedFields.decode(document);
+        SyndFeed feed;
+        try {
+            feed = new SyndFeedInput().build(document);
+        } catch (FeedException | RuntimeException e) {
+            log.debug("Rome could not read a feed", e);
+            throw new FeedMalformed("This " + kind + " feed could not be read: its structure is not what " + kind
+                    + " expects", e);
+        }
+        boolean atom = feed.getFeedType().startsWith("atom");
+        List<Element> elements = ItemElements.of(root);
+        boolean aligned = elements.size() == feed.getEntries().size();
         List<ParsedItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
             if (items.size() == MAX_ITEMS) {
                 break;
             }
-            items.add(item(entry));
+            Element element = aligned ? elements.get(items.size()) : null;
+            try {
+                items.add(item(entry, atom, element, base));
+            } catch (RuntimeException e) {
+                // What the element adds is a bonus; an item that cannot have it is still the item Rome read.
+                log.debug("Item {} read without its element", items.size(), e);
+                items.add(item(entry, atom, null, base));
+            }
         }
-        return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items);
+        return new ParsedFeed(feed.getFeedType(), feed.getTitle(), feed.getLanguage(), items, read.lenientBecause(),
+                text.detected(), feed.getEntries().size() - items.size());
     }
 
-    private static ParsedItem item(SyndEntry entry) {
+    /** The kind of feed the root element announces ("RSS 2.0", "Atom"), or null for any other XML. */
+    private static String kind(Element root) {
+        return switch (root.getName()) {
+            // The version goes into sentences for editors: only when it is a version, not whatever the feed wrote.
+            case "rss" -> root.getAttributeValue("version").matches("\\d{1,2}(\\.\\d{1,2}){0,2}")
+                    ? "RSS " + root.getAttributeValue("version") : "RSS";
+            case "RDF" -> "RSS 1.0";
+            case "feed" -> "Atom";
+            default -> null;
+        };
+    }
+
+    /**
+     * An entry as Rome read it, completed from its element (when Rome's entries and the document's item
+     * elements line up, as they do but for feeds Rome reads oddly). Atom says which of its texts are HTML; RSS
+     * does not, and by custom its title is text and its description HTML (Rome calls the description
+     * text/plain, which no feed means).
+     */
+    private static ParsedItem item(SyndEntry entry, boolean atom, Element element, URI documentBase) {
         String html = null;
         for (SyndContent content : entry.getContents()) {
             if (content.getValue() != null && !content.getValue().isBlank()) {
-                html = content.getValue();
+                html = atom ? html(content) : content.getValue();
                 break;
             }
         }
-        String summary = entry.getDescription() == null ? null : entry.getDescription().getValue();
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        if (html == null && element != null) {
+            html = ItemElements.body(element);
+        }
+        String summary = entry.getDescription() == null ? null
+                : atom ? html(entry.getDescription()) : entry.getDescription().getValue();
+        boolean titleHtml = atom && entry.getTitleEx() != null && markup(entry.getTitleEx().getType());
+        Instant published = published(entry, element);
         List<String> categories = entry.getCategories().stream().map(SyndCategory::getName)
                 .filter(name -> name != null && !name.isBlank()).map(String::strip).toList();
         String[] image = image(entry);
-        return new ParsedItem(blankToNull(entry.getUri()), blankToNull(entry.getLink()), entry.getTitle(), html, summary,
-                date == null ? null : date.toInstant(), blankToNull(entry.getAuthor()), categories, image[0], image[1]);
+        String link = blankToNull(entry.getLink());
+        URI contentBase = documentBase;
+        if (element != null) {
+            contentBase = ItemElements.base(ItemElements.content(element), documentBase);
+            URI resolved = link == null ? null
+                    : ItemElements.resolve(ItemElements.base(ItemElements.link(element, link), documentBase), link);
+            link = resolved != null ? resolved.toString() : link;
+        }
+        return new ParsedItem(blankToNull(entry.getUri()), link, entry.getTitle(), titleHtml, html, summary, published,
+                blankToNull(entry.getAuthor()), categories, image[0], image[1], contentBase);
+    }
+
+    /** When the item was published: its publication date, else one of Dublin Core's, else when it was updated. */
+    private static Instant published(SyndEntry entry, Element element) {
+        Instant issued = element == null ? null : ItemElements.date(element, "issued", "created");
+        Instant modified = element == null ? null : ItemElements.date(element, "modified");
+        return entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
+                : issued != null ? issued
+                : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant()
+                : modified;
+    }
+
+    /** An Atom text construct as HTML: HTML and XHTML as they are, text (the default) escaped. */
+    private static String html(SyndContent content) {
+        return content.getValue() == null || markup(content.getType()) ? content.getValue() : paragraphs(content.getValue());
+    }
+
+    /** Whether an Atom type (1.0's html and xhtml, 0.3's media types) says the text is markup. */
+    private static boolean markup(String type) {
+        return type != null && (type.equals("html") || type.equals("xhtml") || type.equals("text/html") || type.contains("xml"));
+    }
+
+    /** Plain text as HTML paragraphs, one for each run of text between blank lines. */
+    public static String paragraphs(String text) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+            html.append("<p>").append(escape(paragraph.strip())).append("</p>");
+        }
+        return html.toString();
     }
 
     /** The lead image and its credit: Media RSS first, then an image enclosure. */
@@ -164,7 +256,9 @@ public class FeedParser {
         try {
             feed = JSON.readTree(new String(withoutBom(body), StandardCharsets.UTF_8));
         } catch (JacksonException e) {
-            throw new FeedMalformed("The JSON is malformed: " + firstLine(e.getOriginalMessage()), e);
+            throw new FeedMalformed(e.getLocation() == null ? "The feed is not well-formed JSON"
+                    : "The feed is not well-formed JSON: line %d, column %d".formatted(e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr()), e);
         }
         String version = feed.path("version").asString("");
         if (!version.startsWith("https://jsonfeed.org/version/") || !feed.path("items").isArray()) {
@@ -177,7 +271,7 @@ public class FeedParser {
             }
             String html = text(item, "content_html");
             if (html == null && text(item, "content_text") != null) {
-                html = "<p>" + escape(text(item, "content_text")).replace("\n\n", "</p><p>") + "</p>";
+                html = paragraphs(text(item, "content_text"));
             }
             String author = text(item.path("authors").path(0), "name");
             if (author == null) {
@@ -186,12 +280,12 @@ public class FeedParser {
             List<String> tags = new ArrayList<>();
             item.path("tags").forEach(tag -> tags.add(tag.asString()));
             String image = text(item, "image") != null ? text(item, "image") : text(item, "banner_image");
-            items.add(new ParsedItem(text(item, "id"), text(item, "url"), text(item, "title"), html, text(item, "summary"),
+            items.add(new ParsedItem(text(item, "id"), text(item, "url"), text(item, "title"), false, html, text(item, "summary"),
                     date(text(item, "date_published") != null ? text(item, "date_published") : text(item, "date_modified")),
-                    author, tags, image, null));
+                    author, tags, image, null, null));
         }
         return new ParsedFeed("json-" + version.substring(version.lastIndexOf('/') + 1), text(feed, "title"),
-                text(feed, "language"), items);
+                text(feed, "language"), items, null, null, feed.path("items").size() - items.size());
     }
 
     private static String text(JsonNode node, String field) {
@@ -233,20 +327,9 @@ public class FeedParser {
         return body;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? e.getMessage() : root.getMessage();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        int end = message.indexOf('\n');
-        return (end < 0 ? message : message.substring(0, end)).strip();
+    /** A name from the feed, short enough for a sentence. */
+    private static String shortened(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40) + "…";
     }
 
     private static String escape(String text) {

@@ -23,11 +23,12 @@ public final class DeskPages {
 
     /**
      * A feed in the list; {@code state} is "ok", "failing" or "disabled", {@code lastError} null when the last
-     * fetch went well.
+     * fetch went well; {@code lastRead} what the last read had to say (read leniently, character set guessed,
+     * items left out), empty when nothing.
      */
     public record FeedRow(String url, String rubric, String mode, String state, String stateLabel, String lastFetch,
                           String lastSuccess, String lastError, int itemsAdded, String nextFetch, String href,
-                          String fetchAction) {
+                          String fetchAction, List<String> lastRead) {
     }
 
     /** A form page: a source or a feed to add or change; for an existing feed also its status and latest items. */

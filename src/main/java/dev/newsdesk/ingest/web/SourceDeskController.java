@@ -1,10 +1,12 @@
 package dev.newsdesk.ingest.web;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.newsdesk.article.Article;
 import dev.newsdesk.article.ArticleDesk;
@@ -18,6 +20,7 @@ import dev.newsdesk.ingest.FeedDesk;
 import dev.newsdesk.ingest.FeedForm;
 import dev.newsdesk.ingest.FeedRefresher;
 import dev.newsdesk.ingest.FeedRejected;
+import dev.newsdesk.ingest.parse.FeedParser;
 import dev.newsdesk.site.Bilingual;
 import dev.newsdesk.site.Csrf;
 import dev.newsdesk.site.FormField;
@@ -234,7 +237,26 @@ class SourceDeskController {
                 + (feed.fullText() ? ", " + t.get("desk.feed.mode.fullText") : ""), state, t.get("desk.state." + state),
                 when(feed.lastFetchAt(), language, t), when(feed.lastSuccessAt(), language, t), feed.lastError(),
                 feed.itemsAdded(), feed.enabled() ? when(feed.nextFetchAt(), language, t) : "—",
-                language.path("/admin/sources/feeds/" + feed.id()), language.path("/admin/sources/feeds/" + feed.id() + "/fetch"));
+                language.path("/admin/sources/feeds/" + feed.id()), language.path("/admin/sources/feeds/" + feed.id() + "/fetch"),
+                lastRead(feed, t));
+    }
+
+    /** What the feed's last read had to say, in the editor's language (the parser's reasons stay in English). */
+    private static List<String> lastRead(Feed feed, Texts t) {
+        List<String> notes = new ArrayList<>();
+        if (feed.lenientBecause() != null) {
+            notes.add(t.get("desk.feed.lenient", feed.lenientBecause()));
+        }
+        if (feed.detectedCharset() != null) {
+            notes.add(t.get("desk.feed.charset", feed.detectedCharset()));
+        }
+        if (!feed.dropped().isEmpty()) {
+            String reasons = feed.dropped().entrySet().stream()
+                    .map(dropped -> t.get(dropped.getKey().messageKey(), dropped.getValue(), FeedParser.MAX_ITEMS))
+                    .collect(Collectors.joining(", "));
+            notes.add(t.get("desk.feed.dropped", feed.dropped().values().stream().mapToInt(Integer::intValue).sum(), reasons));
+        }
+        return notes;
     }
 
     private String when(Instant instant, Language language, Texts t) {

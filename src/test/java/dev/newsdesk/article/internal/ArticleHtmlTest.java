@@ -29,6 +29,23 @@ class ArticleHtmlTest {
     }
 
     @Test
+    void storesTheTreeABrowserBuildsSoThatSanitisingAgainChangesNothing() {
+        String html = ArticleHtml.sanitize("<p>Lead<li>one</ul>tail").html();
+
+        assertThat(html).isEqualTo("<p>Lead</p><ul><li>onetail</li></ul>");
+        assertThat(ArticleHtml.sanitize(html).html()).isEqualTo(html);
+    }
+
+    @Test
+    void whiteSpaceTheSanitiserAddsOrTrimsIsPartOfWhatStaysTheSame() {
+        for (String html : new String[] {"{\n", "a\n<script>x</script>", " <p>a</p>\n", "<a title=\"a`b\">x</a>"}) {
+            String once = ArticleHtml.sanitize(html).html();
+
+            assertThat(ArticleHtml.sanitize(once).html()).as(html).isEqualTo(once);
+        }
+    }
+
+    @Test
     void runsTheDatelineIntoTheFirstParagraph() {
         SafeHtml body = new SafeHtml("<p>US Secretary of State said.</p><p>More.</p>");
 
