@@ -1,6 +1,6 @@
 package dev.newsdesk;
 
-import javax.sql.DataSource;
+import java.util.Arrays;
 
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,16 +34,14 @@ class SchemaHistory {
     }
 
     static void acceptMovedLocks(Flyway flyway) {
-        DataSource dataSource = flyway.getConfiguration().getDataSource();
-        String table = flyway.getConfiguration().getTable();
-        try {
-            int updated = new JdbcTemplate(dataSource).update("UPDATE " + table + " SET checksum = ? "
-                    + "WHERE version = '3' AND checksum = ?", MAIL, MAIL_WITH_LOCKS);
-            if (updated > 0) {
-                log.info("Schema history: V3 recorded with its checksum from after the lock table moved to V6");
-            }
-        } catch (DataAccessException noHistoryYet) {
-            // A new database: Flyway creates the history as it migrates.
+        boolean recordedBeforeTheMove = Arrays.stream(flyway.info().applied())
+                .anyMatch(migration -> migration.getVersion() != null && migration.getVersion().getVersion().equals("3")
+                        && Integer.valueOf(MAIL_WITH_LOCKS).equals(migration.getChecksum()));
+        if (recordedBeforeTheMove) {
+            new JdbcTemplate(flyway.getConfiguration().getDataSource()).update("UPDATE "
+                    + flyway.getConfiguration().getTable() + " SET checksum = ? WHERE version = '3' AND checksum = ?",
+                    MAIL, MAIL_WITH_LOCKS);
+            log.info("Schema history: V3 recorded with its checksum from after the lock table moved to V6");
         }
     }
 }
