@@ -70,11 +70,14 @@ public final class IngestCommand {
                 }
                 reading = reader.read(Files.readAllBytes(file), null, file.toAbsolutePath().toUri(), null, Instant.now());
             }
-        } catch (FetchFailed | FeedMalformed e) {
+        } catch (FetchFailed e) {
+            err.println("cannot fetch: " + e.getMessage());
+            return 2;
+        } catch (FeedMalformed e) {
             err.println("not a feed: " + e.getMessage());
             return 2;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("not a feed: " + e.getMessage());
+            err.println("cannot read: " + e.getMessage());
             return 2;
         }
         JsonMapper json = JsonMapper.builder().build();

@@ -74,7 +74,7 @@ class IngestCommandTest {
         }
         Result unreachable = run("--dry-run", "http://127.0.0.1:1/feed");
         assertThat(unreachable.code()).isEqualTo(2);
-        assertThat(unreachable.err()).startsWith("not a feed: The address 127.0.0.1").hasLineCount(1);
+        assertThat(unreachable.err()).startsWith("cannot fetch: The address 127.0.0.1").hasLineCount(1);
         assertThat(run("--dry-run", folder.resolve("missing.xml").toString()).code()).isEqualTo(2);
     }
 
@@ -86,7 +86,7 @@ class IngestCommandTest {
             Result result = run("--dry-run", "http://" + TestDns.MAPPED_LOOPBACK + ":" + server.port() + "/feed.xml");
 
             assertThat(result.code()).isEqualTo(2);
-            assertThat(result.err()).isEqualTo("not a feed: The address " + TestDns.MAPPED_LOOPBACK
+            assertThat(result.err()).isEqualTo("cannot fetch: The address " + TestDns.MAPPED_LOOPBACK
                     + " (0:0:0:0:0:ffff:7f00:1) is private; feeds may not point inside the portal's network\n");
             assertThat(result.out()).isEmpty();
             assertThat(server.requests()).as("requests that reached this machine").isZero();
