@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Page benchmark: generates a synthetic archive, starts the built portal on it and measures the
-# article page, the home page and a deep rubric page with wrk, beside nginx serving a saved copy of
-# the same article page as a static file, in the same run. Prints one table.
+# article page (anonymous and for a logged-in member), the home page and a deep rubric page with wrk,
+# beside nginx serving a saved copy of the same article page as a static file, in the same run. Prints
+# one table.
 #
 #   bench/pages.sh [--articles 100000] [--db h2|postgres] [--duration 15s] [--connections 32] [--warmup 20s]
 #
@@ -116,6 +117,15 @@ rubric_page="$rubric?p=1000"
   echo "   (the archive is too small for page 1000 of $rubric; measuring its page 2)"; rubric_page="$rubric?p=2"; }
 
 curl -s "$base$article" > "$work/www/article.html"
+
+# The member of the synthetic catalogue logs in; its session cookie makes the member row.
+cookies=$work/member.cookies
+token=$(curl -s -c "$cookies" -b "$cookies" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
+curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "login=member@bench.example.org" \
+  --data-urlencode "password=bench-member-password-1" --data-urlencode "_csrf=$token" "$base/login"
+member_cookie=$(awk '$6 == "SESSION" {print "SESSION=" $7}' "$cookies")
+[ -n "$member_cookie" ] && curl -s -H "Cookie: $member_cookie" "$base$article" | grep -q BenchMember || {
+  echo "The bench member could not log in; see $work/app-pages.log" >&2; exit 1; }
 cat > "$work/nginx/nginx.conf" <<NGINX
 worker_processes auto;
 pid $work/nginx/nginx.pid;
@@ -136,10 +146,12 @@ nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
 nginx_started=yes
 
 agent="Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
-measure() { # name url -> "name rps p50 p99"
+measure() { # name url [header] -> "name rps p50 p99"
   # Warm-up: on two cores the JIT needs some 15-20 s of load before the figures settle.
-  wrk -t2 -c"$connections" -d"$warmup" -H "User-Agent: $agent" "$2" > /dev/null
-  wrk -t2 -c"$connections" -d"$duration" --latency -H "User-Agent: $agent" "$2" > "$work/wrk-$1.txt"
+  local extra=(-H "User-Agent: $agent")
+  [ -n "${3:-}" ] && extra+=(-H "$3")
+  wrk -t2 -c"$connections" -d"$warmup" "${extra[@]}" "$2" > /dev/null
+  wrk -t2 -c"$connections" -d"$duration" --latency "${extra[@]}" "$2" > "$work/wrk-$1.txt"
   local rps p50 p99
   rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk-$1.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$work/wrk-$1.txt")
@@ -150,6 +162,7 @@ measure() { # name url -> "name rps p50 p99"
 echo "== measuring: wrk, 2 threads, $connections connections, $duration each, after a $warmup warm-up"
 results=("$(measure nginx-static-article "http://localhost:$nginx_port/article.html")")
 results+=("$(measure article "$base$article")")
+results+=("$(measure member-article "$base$article" "Cookie: $member_cookie")")
 results+=("$(measure home "$base/")")
 results+=("$(measure rubric-p1000 "$base$rubric_page")")
 
