@@ -37,24 +37,30 @@ class AccountSecurityTest {
 
     @Test
     void loggingInStartsANewSession() {
-        Member member = members.create();
-        TestBrowser browser = new TestBrowser(port);
-        browser.page("/login");
+        // The only session a browser can hold before logging in is someone's who logged in on it (or planted it).
+        TestBrowser browser = TestMembers.loggedIn(port, members.create());
         String before = browser.cookie("SESSION").getValue();
+        browser.page("/login");
 
-        TestMembers.logIn(browser, member.email(), TestMembers.PASSWORD, false);
+        TestMembers.logIn(browser, members.create().email(), TestMembers.PASSWORD, false);
 
         assertThat(browser.cookie("SESSION").getValue()).isNotEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE session_id = ?").param(before).query(Long.class)
+                .single()).as("the session the browser came with").isZero();
     }
 
     @Test
     void sessionCookiesAreHttpOnlyLaxAndSecureOverHttps() {
-        HttpResponse<String> plain = new TestBrowser(port).get("/login");
+        Member member = members.create();
+        HttpResponse<String> plain = TestMembers.logIn(new TestBrowser(port), member.email(), TestMembers.PASSWORD, false);
         String cookie = plain.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
                 .orElseThrow();
         assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
 
-        HttpResponse<String> https = new TestBrowser(port).header("X-Forwarded-Proto", "https").get("/login");
+        TestBrowser secure = new TestBrowser(port);
+        org.jsoup.nodes.Document form = secure.page("/login");
+        HttpResponse<String> https = secure.header("X-Forwarded-Proto", "https").submit(form, "form.account-form",
+                Map.of("login", member.email(), "password", TestMembers.PASSWORD));
         assertThat(https.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
                 .orElseThrow()).contains("Secure", "HttpOnly");
     }

@@ -9,9 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 /** Where logging in starts and where it returns to: only ever a path of this site. */
 public final class LoginPaths {
 
-    /** Session attribute: the login that was refused because its account is banned. */
-    public static final String BANNED_LOGIN = "newsdesk.bannedLogin";
-
     private LoginPaths() {
     }
 

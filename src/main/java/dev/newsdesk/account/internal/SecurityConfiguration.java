@@ -18,6 +18,7 @@ import dev.newsdesk.account.Role;
 import dev.newsdesk.site.AccessRule;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.Pages;
+import dev.newsdesk.site.SiteSettings;
 import dev.newsdesk.site.Templates;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,14 +42,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
 /**
  * The security of the whole site. Pages are public, except those a module guards with an {@link AccessRule};
- * the admin area needs a staff role in any case. Forms carry CSRF tokens; a login gets a new session id; sessions live in the database
- * (Spring Session JDBC) and "remember me" in hashed persistent series, so every node knows a logged-in member.
- * Anonymous readers get no session at all, which keeps their page views off the database.
+ * the admin area needs a staff role in any case. Forms carry CSRF tokens, kept in a signed cookie
+ * ({@link SignedCsrfCookie}), and a POST from another site is refused on its {@code Origin} ({@link SameOriginPosts});
+ * a login gets a new session id; sessions live in the database (Spring Session JDBC) and "remember me" in hashed
+ * persistent series, so every node knows a logged-in member. Anonymous readers get no session at all, forms and a
+ * refused login included, which keeps them off the database.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccountSettings.class)
@@ -112,7 +116,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RememberMeServices rememberMe, AccountSettings settings,
                                             List<AccessRule> rules, FailedLogins failedLogins, Pages pages,
-                                            Templates templates, Clock clock) throws Exception {
+                                            Templates templates, Clock clock, SigningKey signingKey,
+                                            BanNotice banNotice, SiteSettings site) throws Exception {
         SessionLimits sessionLimits = new SessionLimits(settings, clock);
         http.authorizeHttpRequests(requests -> {
                     for (AccessRule rule : checked(rules)) {
@@ -145,8 +150,10 @@ class SecurityConfiguration {
                             if (failure instanceof BadCredentialsException) {
                                 failedLogins.failed(request.getParameter("login"));
                             }
-                            loginFailed(request, response, failure);
+                            loginFailed(request, response, failure, banNotice);
                         }))
+                // The token lives in a signed cookie, not in a session: a reader gets none until logging in.
+                .csrf(csrf -> csrf.csrfTokenRepository(new SignedCsrfCookie(signingKey)))
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
@@ -163,6 +170,7 @@ class SecurityConfiguration {
                         // Public pages and images may be cached; account pages say no-store themselves.
                         .cacheControl(cache -> cache.disable()))
                 .addFilterBefore(sessionLimits, SecurityContextHolderFilter.class)
+                .addFilterBefore(new SameOriginPosts(site), CsrfFilter.class)
                 .addFilterBefore(new AttemptThrottle(settings, failedLogins, pages, templates),
                         UsernamePasswordAuthenticationFilter.class);
         return http.build();
@@ -193,11 +201,11 @@ class SecurityConfiguration {
     }
 
     /** Back to the login form, which says why: wrong credentials, or (to the owner only) a ban. */
-    private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
-            throws IOException {
+    private static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure,
+                                    BanNotice banNotice) throws IOException {
         boolean banned = failure instanceof LockedException;
         if (banned) {
-            request.getSession().setAttribute(LoginPaths.BANNED_LOGIN, request.getParameter("login"));
+            banNotice.give(request.getParameter("login"), request, response);
         }
         String next = LoginPaths.safe(request.getParameter("next"));
         response.sendRedirect(language(request).path("/login") + "?error=" + (banned ? "banned" : "credentials")

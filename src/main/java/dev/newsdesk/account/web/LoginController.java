@@ -3,6 +3,7 @@ package dev.newsdesk.account.web;
 import java.util.List;
 
 import dev.newsdesk.account.internal.Accounts;
+import dev.newsdesk.account.internal.BanNotice;
 import dev.newsdesk.account.internal.LoginPaths;
 import dev.newsdesk.site.Csrf;
 import dev.newsdesk.site.FormField;
@@ -12,7 +13,6 @@ import dev.newsdesk.site.Page;
 import dev.newsdesk.site.Pages;
 import dev.newsdesk.site.Templates;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +25,13 @@ class LoginController {
     private final Pages pages;
     private final Templates templates;
     private final Accounts accounts;
+    private final BanNotice banNotice;
 
-    LoginController(Pages pages, Templates templates, Accounts accounts) {
+    LoginController(Pages pages, Templates templates, Accounts accounts, BanNotice banNotice) {
         this.pages = pages;
         this.templates = templates;
         this.accounts = accounts;
+        this.banNotice = banNotice;
     }
 
     @GetMapping({"/login", "/en/login"})
@@ -59,9 +61,7 @@ class LoginController {
 
     /** "Your account is banned: <reason>", told only after the right password was given. */
     private String banMessage(Page page, HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        String login = session == null ? null : (String) session.getAttribute(LoginPaths.BANNED_LOGIN);
-        String reason = login == null ? null : accounts.findByLogin(login).map(Accounts.Account::banReason).orElse(null);
+        String reason = banNotice.read(request).flatMap(accounts::findByLogin).map(Accounts.Account::banReason).orElse(null);
         return reason == null ? page.t("login.error") : page.texts().get("login.banned", reason);
     }
 }
