@@ -116,6 +116,13 @@ class StaffTest {
         assertThat(refused.headers().firstValue("Location")).hasValue("/login?error=banned");
         assertThat(again.page("/login?error=banned").selectFirst(".form-error").text())
                 .isEqualTo("Ваша учётная запись заблокирована. Причина: реклама в комментариях");
+        assertThat(again.cookie("SESSION")).as("the ban is told without a session").isNull();
+        TestBrowser forger = new TestBrowser(port);
+        forger.giveCookie(new java.net.HttpCookie("banned", java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(member.email().getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + (java.time.Instant.now().getEpochSecond() + 300) + "." + "A".repeat(43)));
+        assertThat(forger.page("/login?error=banned").selectFirst(".form-error").text())
+                .as("a notice the portal did not sign tells nothing").isEqualTo("Неверное имя, адрес или пароль.");
         assertThat(TestMembers.logIn(new TestBrowser(port), member.email(), "Wrong-password-1", false)
                 .headers().firstValue("Location")).as("a stranger learns nothing").hasValue("/login?error=credentials");
         assertThat(new TestBrowser(port).get("/user/" + member.id()).statusCode()).isEqualTo(404);
