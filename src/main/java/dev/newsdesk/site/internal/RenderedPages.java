@@ -18,8 +18,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.newsdesk.site.PagesChanged;
 import dev.newsdesk.site.SiteSettings;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The bytes of the pages rendered for anonymous readers, kept on this node, plain and gzip, each with the tags
@@ -65,9 +67,23 @@ class RenderedPages {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * Drops the pages once the change is committed: at once outside a transaction. A plain listener with a
+     * synchronisation of its own, because a transactional one would have Modulith record each such event in
+     * its publication registry, a write per change for a cache that the page change log rebuilds anyway.
+     */
+    @EventListener
     void on(PagesChanged changed) {
-        drop(changed.tags());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    drop(changed.tags());
+                }
+            });
+        } else {
+            drop(changed.tags());
+        }
     }
 
     /** Drops every page tagged with one of {@code tags}. */

@@ -1,6 +1,10 @@
 package dev.newsdesk.site.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +18,13 @@ import dev.newsdesk.site.SharedPage;
 import dev.newsdesk.site.SiteSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Serves anonymous readers the pages kept in {@link RenderedPages}, ahead of the session, Spring Security and
@@ -85,12 +90,13 @@ final class SharedPageFilter extends OncePerRequestFilter {
         long generation = pages.generation();
         Rendering rendering = new Rendering(response);
         chain.doFilter(request, rendering);
+        if (!rendering.held()) {
+            return;
+        }
         RenderedPages.Rendered rendered = rendering.shareable();
         if (rendered == null) {
-            if (rendering.tags != null) {
-                response.setHeader(HttpHeaders.CACHE_CONTROL, rendering.cookies() ? PRIVATE : publicControl);
-            }
-            rendering.copyBodyToResponse();
+            response.setHeader(HttpHeaders.CACHE_CONTROL, rendering.cookies() ? PRIVATE : publicControl);
+            rendering.release();
             return;
         }
         pages.keep(key, rendered, generation);
@@ -206,20 +212,30 @@ final class SharedPageFilter extends OncePerRequestFilter {
         }
     }
 
-    /** A response held in memory while the page renders, with the tags its controller gave it. */
-    private static final class Rendering extends ContentCachingResponseWrapper {
+    /**
+     * A response that passes through, except that once its controller marks it shared (the tags header comes
+     * before the body) its body is held in memory, to be kept. Static files and images stream as ever.
+     */
+    private static final class Rendering extends HttpServletResponseWrapper {
 
         private Set<String> tags;
+        private ByteArrayOutputStream body;
+        private ServletOutputStream stream;
+        private PrintWriter writer;
 
         Rendering(HttpServletResponse response) {
             super(response);
+        }
+
+        private HttpServletResponse target() {
+            return (HttpServletResponse) getResponse();
         }
 
         @Override
         public void setHeader(String name, String value) {
             if (SharedPage.TAGS_HEADER.equalsIgnoreCase(name)) {
                 tags = SharedPage.tags(value);
-            } else {
+            } else if (!(holding() && HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name))) {
                 super.setHeader(name, value);
             }
         }
@@ -228,32 +244,143 @@ final class SharedPageFilter extends OncePerRequestFilter {
         public void addHeader(String name, String value) {
             if (SharedPage.TAGS_HEADER.equalsIgnoreCase(name)) {
                 tags = SharedPage.tags(value);
-            } else {
+            } else if (!(holding() && HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name))) {
                 super.addHeader(name, value);
             }
         }
 
+        @Override
+        public void setContentLength(int length) {
+            if (!holding()) {
+                super.setContentLength(length);
+            }
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+            if (!holding()) {
+                super.setContentLengthLong(length);
+            }
+        }
+
+        /** Whether the body is, or is to be, held: the page is marked shared. */
+        private boolean holding() {
+            return tags != null || body != null;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (writer != null) {
+                throw new IllegalStateException("getWriter() has been called");
+            }
+            if (stream == null) {
+                stream = holding() ? hold() : super.getOutputStream();
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (stream != null) {
+                throw new IllegalStateException("getOutputStream() has been called");
+            }
+            if (writer == null) {
+                writer = holding()
+                        ? new PrintWriter(new OutputStreamWriter(hold(), Charset.forName(getCharacterEncoding())))
+                        : super.getWriter();
+            }
+            return writer;
+        }
+
+        private ServletOutputStream hold() {
+            body = new ByteArrayOutputStream(16 * 1024);
+            return new ServletOutputStream() {
+                @Override
+                public void write(int b) {
+                    body.write(b);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    body.write(bytes, offset, length);
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    throw new UnsupportedOperationException("A page is rendered synchronously");
+                }
+            };
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (body == null) {
+                super.flushBuffer();
+            } else if (writer != null) {
+                writer.flush();
+            }
+        }
+
+        @Override
+        public void resetBuffer() {
+            if (body != null) {
+                body.reset();
+            }
+            super.resetBuffer();
+        }
+
+        @Override
+        public void reset() {
+            if (body != null) {
+                body.reset();
+            }
+            super.reset();
+        }
+
         boolean cookies() {
-            return getResponse() instanceof HttpServletResponse response && response.containsHeader(HttpHeaders.SET_COOKIE);
+            return target().containsHeader(HttpHeaders.SET_COOKIE);
+        }
+
+        boolean held() {
+            return body != null;
+        }
+
+        /** Sends what was held, as it was rendered. */
+        void release() throws IOException {
+            if (writer != null) {
+                writer.flush();
+            }
+            if (body != null && !target().isCommitted()) {
+                target().setContentLength(body.size());
+                body.writeTo(target().getOutputStream());
+            }
         }
 
         /** The page as rendered, if it may be kept for every anonymous reader; null if not. */
         RenderedPages.Rendered shareable() {
+            if (writer != null) {
+                writer.flush();
+            }
             String contentType = getContentType();
-            if (tags == null || getStatus() != HttpServletResponse.SC_OK || cookies() || getContentSize() == 0
+            if (tags == null || body == null || body.size() == 0 || getStatus() != HttpServletResponse.SC_OK
+                    || cookies() || target().isCommitted()
                     || contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("text/html")) {
                 return null;
             }
-            HttpServletResponse response = (HttpServletResponse) getResponse();
             List<Map.Entry<String, String>> headers = new ArrayList<>();
-            for (String name : Set.copyOf(response.getHeaderNames())) {
+            for (String name : Set.copyOf(target().getHeaderNames())) {
                 if (!OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                    for (String value : response.getHeaders(name)) {
+                    for (String value : target().getHeaders(name)) {
                         headers.add(new AbstractMap.SimpleImmutableEntry<>(name, value));
                     }
                 }
             }
-            return RenderedPages.Rendered.of(getContentAsByteArray(), contentType, headers, tags);
+            return RenderedPages.Rendered.of(body.toByteArray(), contentType, headers, tags);
         }
     }
 }

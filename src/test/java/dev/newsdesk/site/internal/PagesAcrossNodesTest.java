@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PagesAcrossNodesTest {
 
     private static final Duration BOUND = Duration.ofSeconds(2);
+    private static final String ROBOT = "Googlebot/2.1 (+http://www.google.com/bot.html)";
 
     @Autowired TestNews news;
     @Autowired ArticleDesk desk;
@@ -93,7 +94,7 @@ class PagesAcrossNodesTest {
                 "<p>Текст.</p>", null, null, null, null, null, null);
         long id = news.published(draft);
         String path = keptOnSecondNode(id);
-        assertThat(second.page(path).text()).contains(source.name().ru());
+        assertThat(second.get(path, ROBOT).body()).contains(source.name().ru());
 
         sources.update(new Source(source.id(), source.slug(), new Bilingual("Переименованное обозрение", "Renamed Review"),
                 source.country(), source.homeUrl(), source.rights(), source.licence()));
@@ -127,16 +128,19 @@ class PagesAcrossNodesTest {
             status.setRollbackOnly();
         });
 
-        assertThat(latestPageChange()).isEqualTo(latest);
+        assertThat(latestPageChange()).as("nothing logged for the other nodes to follow").isEqualTo(latest);
         assertThat(kept.get(path)).isNotNull();
     }
 
-    /** The article's path, once the second node knows the article and keeps its page. */
+    /**
+     * The article's path, once the second node knows the article and keeps its page. Read by a robot, whose
+     * views are not counted: a counted view would drop the page itself once it is written.
+     */
     private String keptOnSecondNode(long id) {
         String path = desk.find(id).orElseThrow().path();
         RenderedPages kept = secondNode.getBean(RenderedPages.class);
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() ->
-                second.get(path).statusCode() == 200 && kept.get(path) != null);
+                second.get(path, ROBOT).statusCode() == 200 && kept.get(path) != null);
         return path;
     }
 
