@@ -2,14 +2,20 @@ package dev.newsdesk.site.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import dev.newsdesk.site.SiteSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.util.unit.DataSize;
 
+/** The page cache's own rules: where its filter stands, what a reader accepts, and renders racing changes. */
 class SharedPageFilterTest {
 
     private final RenderedPages.Rendered page = RenderedPages.Rendered.of("<p>page</p>".getBytes(StandardCharsets.UTF_8),
@@ -46,10 +52,9 @@ class SharedPageFilterTest {
 
     @Test
     void aPageRenderedWhileAChangeCameIsNotKept() {
-        RenderedPages pages = new RenderedPages(new dev.newsdesk.site.SiteSettings(java.net.URI.create("http://localhost"),
-                java.time.ZoneId.of("UTC"), new dev.newsdesk.site.SiteSettings.PageCache(true,
-                org.springframework.util.unit.DataSize.ofMegabytes(1), java.time.Duration.ofMinutes(1),
-                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30))));
+        RenderedPages pages = new RenderedPages(new SiteSettings(URI.create("http://localhost"), ZoneId.of("UTC"),
+                new SiteSettings.PageCache(true, DataSize.ofMegabytes(1), Duration.ofMinutes(1), Duration.ofSeconds(5),
+                        Duration.ofSeconds(30))));
         long started = pages.generation();
         pages.drop(Set.of("article:1"));
         pages.keep("/", page, started);
