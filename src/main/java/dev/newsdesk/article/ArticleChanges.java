@@ -28,8 +28,8 @@ public class ArticleChanges {
      * A cursor that delivers the changes not yet delivered at {@code position}: {@link ChangeCursor.Position#at}
      * a seq for a follower that starts afresh, or the position a follower persisted to resume where it stood.
      */
-    public ChangeCursor follow(ChangeCursor.Position position) {
-        return new ChangeCursor(articles, PAGE, position, clock, settings.changeGapTimeout());
+    public ChangeCursor<ArticleChange> follow(ChangeCursor.Position position) {
+        return new ChangeCursor<>(articles, PAGE, position, clock, settings.changeGapTimeout());
     }
 
     /** The seq of the latest committed change (0 when there are no articles). */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Follows article changes in {@code change_seq} order, delivering each change once and missing none.
+ * Follows changes (to articles, to pages) in seq order, delivering each change once and missing none.
  * <p>
  * A sequence value is taken before its transaction commits, so values become visible out of order:
  * when seq 7 shows up while seq 6 does not, 6 may belong to a transaction that is still running. The
@@ -29,19 +29,25 @@ import java.util.TreeMap;
  * <p>
  * One follower polls a cursor; its methods are synchronized for the odd reader of its position.
  */
-public final class ChangeCursor {
+public final class ChangeCursor<C extends ChangeCursor.Change> {
 
     /** More open gaps than this are re-read as one span between the first and the last. */
     static final int MAX_GAP_QUERIES = 20;
 
-    /** Reads committed changes from the article table. */
-    public interface ChangeLog {
+    /** One change in a log: the seq it took when it was written. */
+    public interface Change {
+
+        long seq();
+    }
+
+    /** Reads committed changes from a table whose rows take their seq from a sequence (articles, page changes). */
+    public interface ChangeLog<C extends Change> {
 
         /** Changes with a seq greater than {@code seq}, in seq order, at most {@code limit}. */
-        List<ArticleChange> after(long seq, int limit);
+        List<C> after(long seq, int limit);
 
         /** Changes with a seq from {@code from} to {@code to}, both included. */
-        List<ArticleChange> between(long from, long to);
+        List<C> between(long from, long to);
     }
 
     /**
@@ -104,7 +110,7 @@ public final class ChangeCursor {
         }
     }
 
-    private final ChangeLog log;
+    private final ChangeLog<C> log;
     private final int pageSize;
     private final Clock clock;
     private final Duration gapTimeout;
@@ -114,7 +120,7 @@ public final class ChangeCursor {
     private final TreeMap<Long, Instant> deliveredAbove = new TreeMap<>();
 
     /** A cursor that delivers what was not delivered at {@code position}. */
-    public ChangeCursor(ChangeLog log, int pageSize, Position position, Clock clock, Duration gapTimeout) {
+    public ChangeCursor(ChangeLog<C> log, int pageSize, Position position, Clock clock, Duration gapTimeout) {
         this.log = log;
         this.pageSize = pageSize;
         this.clock = clock;
@@ -128,14 +134,14 @@ public final class ChangeCursor {
      * The changes committed since the last poll, late commits into open gaps first, then new ones in seq
      * order. A poll that throws counts nothing as delivered: the next one returns the same changes again.
      */
-    public synchronized List<ArticleChange> poll() {
+    public synchronized List<C> poll() {
         Instant now = clock.instant();
-        TreeMap<Long, ArticleChange> received = new TreeMap<>();
+        TreeMap<Long, C> received = new TreeMap<>();
         for (long[] gap : openGaps()) {
             receive(log.between(gap[0], gap[1]), received);
         }
         long highest = highestDelivered();
-        List<ArticleChange> page;
+        List<C> page;
         do {
             page = log.after(highest, pageSize);
             receive(page, received);
@@ -153,8 +159,8 @@ public final class ChangeCursor {
         return new Position(settled, List.copyOf(deliveredAbove.keySet()));
     }
 
-    private void receive(List<ArticleChange> changes, TreeMap<Long, ArticleChange> received) {
-        for (ArticleChange change : changes) {
+    private void receive(List<C> changes, TreeMap<Long, C> received) {
+        for (C change : changes) {
             if (change.seq() > settled && !deliveredAbove.containsKey(change.seq())) {
                 received.putIfAbsent(change.seq(), change);
             }

@@ -8,14 +8,19 @@ import java.util.regex.Pattern;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.newsdesk.site.Bilingual;
+import dev.newsdesk.site.PagesChanged;
 import dev.newsdesk.site.Rejected;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rubrics of the portal, in display order. Kept in memory: a page never reads them from the
- * database; a change made on another node shows within {@link #REFRESH}.
+ * database. A change is announced as {@link PagesChanged#rubrics()}, which every node follows within a second or
+ * two through the page change log, reloading its rubrics before it drops its pages; {@link #REFRESH} is only the
+ * safety net.
  */
 @Repository
 public class Rubrics {
@@ -30,8 +35,11 @@ public class Rubrics {
     private final JdbcClient jdbc;
     private final LoadingCache<String, List<Rubric>> all;
 
-    Rubrics(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    Rubrics(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.all = Caffeine.newBuilder().refreshAfterWrite(REFRESH).build(key -> load());
     }
 
@@ -48,6 +56,7 @@ public class Rubrics {
     }
 
     /** Adds a rubric after the existing ones. */
+    @Transactional
     public Rubric add(String slug, Bilingual name, Bilingual header) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
             throw new ArticleRejected("slug", "article.error.slug");
@@ -61,7 +70,16 @@ public class Rubrics {
                 .params(slug, name.ru().strip(), name.en().strip(), header.ru().strip(), header.en().strip())
                 .update();
         all.invalidateAll();
+        events.publishEvent(PagesChanged.rubrics());
         return bySlug(slug).orElseThrow();
+    }
+
+    /**
+     * Forgets the rubrics held in memory, to read them again at next use: on every node, when another node's
+     * change reaches it through the page change log.
+     */
+    public void reload() {
+        all.invalidateAll();
     }
 
     private List<Rubric> load() {

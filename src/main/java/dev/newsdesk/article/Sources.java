@@ -12,12 +12,15 @@ import java.util.stream.Collectors;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.newsdesk.site.Bilingual;
+import dev.newsdesk.site.PagesChanged;
 import dev.newsdesk.site.Rejected;
 import dev.newsdesk.site.WebAddress;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The publishers stories come from, with their rights notices. Kept in memory like {@link Rubrics}.
@@ -33,8 +36,11 @@ public class Sources {
     private final JdbcClient jdbc;
     private final LoadingCache<String, Map<Long, Source>> byId;
 
-    Sources(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    Sources(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.byId = Caffeine.newBuilder().refreshAfterWrite(Rubrics.REFRESH).build(key -> load());
     }
 
@@ -51,6 +57,7 @@ public class Sources {
     }
 
     /** Adds a publisher; {@code id} of the given source is ignored. */
+    @Transactional
     public Source add(Source source) {
         validate(source);
         uniqueSlug(() -> jdbc.sql("""
@@ -61,10 +68,12 @@ public class Sources {
                         source.rights().ru(), source.rights().en(), source.licence().ru(), source.licence().en())
                 .update());
         byId.invalidateAll();
+        events.publishEvent(PagesChanged.sources());
         return bySlug(source.slug()).orElseThrow();
     }
 
     /** Changes a publisher's names, address or rights notice. */
+    @Transactional
     public void update(Source source) {
         validate(source);
         int updated = uniqueSlug(() -> jdbc.sql("""
@@ -78,6 +87,15 @@ public class Sources {
         if (updated == 0) {
             throw new ArticleRejected(Rejected.FORM, "article.error.noSource");
         }
+        byId.invalidateAll();
+        events.publishEvent(PagesChanged.sources());
+    }
+
+    /**
+     * Forgets the sources held in memory, to read them again at next use: on every node, when another node's
+     * change reaches it through the page change log.
+     */
+    public void reload() {
         byId.invalidateAll();
     }
 

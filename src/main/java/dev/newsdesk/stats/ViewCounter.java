@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
 
@@ -155,10 +156,11 @@ public class ViewCounter implements DisposableBean {
     }
 
     /**
-     * Writes the views counted since the last flush. Called on a schedule and at shutdown; when the database
-     * refuses, the views are kept for the next attempt and the failure reaches the caller.
+     * Writes the views counted since the last flush, and says which articles' counts it changed. Called on a
+     * schedule and at shutdown; when the database refuses, the views are kept for the next attempt and the
+     * failure reaches the caller.
      */
-    public synchronized void flush() {
+    public synchronized Set<Long> flush() {
         Map<Long, Long> batch = takeUnwritten();
         Instant now = clock.instant();
         try {
@@ -172,6 +174,7 @@ public class ViewCounter implements DisposableBean {
         settle(() -> batch.forEach((articleId, views) ->
                 totals.asMap().computeIfPresent(articleId, (id, total) -> total + views)));
         pruneHourly(now);
+        return Set.copyOf(batch.keySet());
     }
 
     /** Moves every counted view into the batch of the flush under way, and shows them from there. */

@@ -19,7 +19,7 @@ class ChangeCursorTest {
 
     private final CommittedChanges table = new CommittedChanges();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-06T10:00:00Z"));
-    private final ChangeCursor cursor = new ChangeCursor(table, 3, ChangeCursor.Position.at(0), clock, GAP_TIMEOUT);
+    private final ChangeCursor<ArticleChange> cursor = new ChangeCursor<>(table, 3, ChangeCursor.Position.at(0), clock, GAP_TIMEOUT);
 
     @Test
     void deliversChangesInOrderOnce() {
@@ -97,7 +97,7 @@ class ChangeCursorTest {
         assertThat(persisted).isEqualTo("0:2-3,5");
 
         clock.advance(Duration.ofSeconds(20));
-        ChangeCursor resumed = new ChangeCursor(table, 3, ChangeCursor.Position.parse(persisted), clock, GAP_TIMEOUT);
+        ChangeCursor<ArticleChange> resumed = new ChangeCursor<>(table, 3, ChangeCursor.Position.parse(persisted), clock, GAP_TIMEOUT);
         assertThat(resumed.poll()).isEmpty();
         table.commit(4, 104).commit(6, 106);
         clock.advance(Duration.ofSeconds(20));
@@ -118,7 +118,7 @@ class ChangeCursorTest {
     @ValueSource(ints = {1, 2, 3, 4})
     void aPollThatFailsPartWayDeliversItsChangesWithTheNextPoll(int failingQuery) {
         FailingChanges failing = new FailingChanges(table);
-        ChangeCursor cursor = new ChangeCursor(failing, 3, ChangeCursor.Position.at(0), clock, GAP_TIMEOUT);
+        ChangeCursor<ArticleChange> cursor = new ChangeCursor<>(failing, 3, ChangeCursor.Position.at(0), clock, GAP_TIMEOUT);
         table.commit(2, 102);
         assertThat(cursor.poll()).containsExactly(change(102, 2));
         table.commit(1, 101);
@@ -140,7 +140,7 @@ class ChangeCursorTest {
     }
 
     /** The committed rows of the article table, as the cursor would read them. */
-    static final class CommittedChanges implements ChangeCursor.ChangeLog {
+    static final class CommittedChanges implements ChangeCursor.ChangeLog<ArticleChange> {
 
         private final TreeMap<Long, Long> articleBySeq = new TreeMap<>();
         int spanReads;
@@ -167,12 +167,12 @@ class ChangeCursorTest {
     }
 
     /** Committed changes read through a database that fails on one chosen query. */
-    static final class FailingChanges implements ChangeCursor.ChangeLog {
+    static final class FailingChanges implements ChangeCursor.ChangeLog<ArticleChange> {
 
-        private final ChangeCursor.ChangeLog table;
+        private final ChangeCursor.ChangeLog<ArticleChange> table;
         private int queriesUntilFailure;
 
-        FailingChanges(ChangeCursor.ChangeLog table) {
+        FailingChanges(ChangeCursor.ChangeLog<ArticleChange> table) {
             this.table = table;
         }
 

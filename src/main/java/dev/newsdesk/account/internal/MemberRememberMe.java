@@ -28,6 +28,8 @@ class MemberRememberMe extends AbstractRememberMeServices {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static final String COOKIE = "remember-me";
+
     private final RememberMeTokens tokens;
     private final AccountSettings settings;
     private final Clock clock;
@@ -38,7 +40,7 @@ class MemberRememberMe extends AbstractRememberMeServices {
         this.settings = settings;
         this.clock = clock;
         setParameter("remember");
-        setCookieName("remember-me");
+        setCookieName(COOKIE);
         setTokenValiditySeconds((int) settings.rememberMe().toSeconds());
         setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
     }

@@ -17,6 +17,8 @@ import dev.newsdesk.article.ArticleSettings;
 import dev.newsdesk.article.ArticleSummary;
 import dev.newsdesk.article.ChangeCursor;
 import dev.newsdesk.site.Language;
+import dev.newsdesk.site.PagesChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +38,16 @@ public class Archive {
 
     private final Articles articles;
     private final ArticleSettings settings;
-    private final ChangeCursor cursor;
+    private final ApplicationEventPublisher events;
+    private final ChangeCursor<ArticleChange> cursor;
     private final Cache<Long, Optional<Article>> byId;
     private final Cache<ListKey, Object> lists;
     /** Lists are cached under the generation they were read in; a change starts a new one, so a read racing it is never served. */
     private final AtomicLong generation = new AtomicLong();
 
-    Archive(Articles articles, ArticleChanges changes, ArticleSettings settings) {
+    Archive(Articles articles, ArticleChanges changes, ArticleSettings settings, ApplicationEventPublisher events) {
         this.articles = articles;
+        this.events = events;
         this.settings = settings;
         this.cursor = changes.follow(ChangeCursor.Position.at(Math.max(0, changes.latest() - STARTUP_REPLAY)));
         this.byId = Caffeine.newBuilder().maximumSize(settings.cachedArticles()).build();
@@ -115,9 +119,10 @@ public class Archive {
     }
 
     /**
-     * Drops what changed since the last call from the caches. Runs every
-     * {@link ArticleSettings#changePoll()} on every node ({@link ChangeFollowing}); a failure reaches the
-     * caller, and the next call catches up.
+     * Drops what changed since the last call from the caches, then tells this node's page cache that the
+     * changed articles' pages and every list page have changed: every node runs this, so the event need not
+     * travel ({@link PagesChanged#onThisNode()}). Runs every {@link ArticleSettings#changePoll()} on every node
+     * ({@link ChangeFollowing}); a failure reaches the caller, and the next call catches up.
      */
     public void followChanges() {
         List<ArticleChange> changes = cursor.poll();
@@ -125,6 +130,8 @@ public class Archive {
             generation.incrementAndGet();
             lists.invalidateAll();
             changes.forEach(change -> byId.invalidate(change.articleId()));
+            events.publishEvent(PagesChanged.articles(changes.stream().map(ArticleChange::articleId).toList())
+                    .and(PagesChanged.LISTS).onThisNode());
         }
     }
 

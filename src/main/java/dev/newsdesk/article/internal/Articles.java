@@ -28,7 +28,7 @@ import org.springframework.stereotype.Repository;
  * published articles newest first, and walk the covering indexes of {@code V1__articles.sql}.
  */
 @Repository
-public class Articles implements ChangeCursor.ChangeLog {
+public class Articles implements ChangeCursor.ChangeLog<ArticleChange> {
 
     private static final String SUMMARY = "id, lang, rubric_id, title, slug, subtitle, lead, published_at, image_id";
     private static final String FULL = SUMMARY + ", status, source_id, translation_of, body, dateline, author, "

@@ -6,15 +6,20 @@ import dev.newsdesk.article.ArticleSettings;
 import dev.newsdesk.chore.Chore;
 import org.springframework.stereotype.Component;
 
-/** Drops what changed in the articles from this node's caches, every {@link ArticleSettings#changePoll()}. */
+/**
+ * Drops what changed in the articles, and in the pages any module logged as changed, from this node's caches,
+ * every {@link ArticleSettings#changePoll()}.
+ */
 @Component
 class ChangeFollowing implements Chore {
 
     private final Archive archive;
+    private final PageChangeLog pageChanges;
     private final ArticleSettings settings;
 
-    ChangeFollowing(Archive archive, ArticleSettings settings) {
+    ChangeFollowing(Archive archive, PageChangeLog pageChanges, ArticleSettings settings) {
         this.archive = archive;
+        this.pageChanges = pageChanges;
         this.settings = settings;
     }
 
@@ -26,5 +31,6 @@ class ChangeFollowing implements Chore {
     @Override
     public void run() {
         archive.followChanges();
+        pageChanges.follow();
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsdesk.article.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ import dev.newsdesk.site.Page;
 import dev.newsdesk.site.PageNotFound;
 import dev.newsdesk.site.PageSection;
 import dev.newsdesk.site.Pages;
+import dev.newsdesk.site.PagesChanged;
+import dev.newsdesk.site.SharedPage;
 import dev.newsdesk.site.SiteSettings;
 import dev.newsdesk.site.SiteTime;
 import dev.newsdesk.site.Templates;
@@ -74,7 +77,8 @@ class ArticleController {
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).header(HttpHeaders.LOCATION, path).build();
         }
         views.record(article.id(), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
-        return templates.page("article/article", model(article));
+        return SharedPage.tagged(templates.page("article/article", model(article)),
+                List.of(PagesChanged.articleTag(article.id()), PagesChanged.LISTS, PagesChanged.RUBRICS, PagesChanged.SOURCES));
     }
 
     private ArticlePage model(Article article) {

@@ -8,6 +8,7 @@ import dev.newsdesk.article.internal.Archive;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.Page;
 import dev.newsdesk.site.Pages;
+import dev.newsdesk.site.SharedPage;
 import dev.newsdesk.site.Templates;
 import dev.newsdesk.stats.ViewCounter;
 import org.springframework.http.HttpStatus;
@@ -59,7 +60,7 @@ class HomeController {
         Teaser top = latest.stream().limit(TOP_AMONG).filter(teaser -> teaser.picture() != null).findFirst().orElse(null);
         HomePage model = new HomePage(page, top, latest.stream().filter(teaser -> teaser != top).toList(), blocks,
                 mostRead(language, Duration.ofDays(1)), mostRead(language, Duration.ofDays(7)));
-        return templates.page("article/home", model);
+        return SharedPage.tagged(templates.page("article/home", model), RubricController.LIST_PAGE);
     }
 
     @GetMapping("/en")

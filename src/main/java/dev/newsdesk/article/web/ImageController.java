@@ -11,6 +11,8 @@ import dev.newsdesk.site.Language;
 import dev.newsdesk.site.Page;
 import dev.newsdesk.site.PageNotFound;
 import dev.newsdesk.site.Pages;
+import dev.newsdesk.site.PagesChanged;
+import dev.newsdesk.site.SharedPage;
 import dev.newsdesk.site.SiteSettings;
 import dev.newsdesk.site.SiteTime;
 import dev.newsdesk.site.Templates;
@@ -62,7 +64,8 @@ class ImageController {
                 time.date(image.uploadedAt(), language),
                 article == null ? null : new Link(article.title(), article.path()),
                 embedCode(image, title, page));
-        return templates.page("article/image", model);
+        return SharedPage.tagged(templates.page("article/image", model),
+                List.of(PagesChanged.imageTag(id), PagesChanged.LISTS, PagesChanged.RUBRICS));
     }
 
     @GetMapping("/images/{id:\\d{1,18}}.{extension:jpg|png|gif}")

@@ -1,5 +1,7 @@
 package dev.newsdesk.article.web;
 
+import java.util.List;
+
 import dev.newsdesk.article.Rubric;
 import dev.newsdesk.article.Rubrics;
 import dev.newsdesk.article.internal.Archive;
@@ -7,6 +9,8 @@ import dev.newsdesk.site.Language;
 import dev.newsdesk.site.Page;
 import dev.newsdesk.site.PageNotFound;
 import dev.newsdesk.site.Pages;
+import dev.newsdesk.site.PagesChanged;
+import dev.newsdesk.site.SharedPage;
 import dev.newsdesk.site.Templates;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -17,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** A rubric's archive, newest first, a page at a time ({@code ?p=N}). */
 @Controller
 class RubricController {
+
+    /** What a page of teasers shows: lists of articles, the rubrics, and the sources named in bylines. */
+    static final List<String> LIST_PAGE = List.of(PagesChanged.LISTS, PagesChanged.RUBRICS, PagesChanged.SOURCES);
 
     private final Rubrics rubrics;
     private final Archive archive;
@@ -57,7 +64,7 @@ class RubricController {
                 page.t("pagination.label"), page.t("pagination.newer"), page.t("pagination.older"));
         RubricPage model = new RubricPage(page, name, rubric.header().in(language), teasers.of(slice.items()),
                 pagination);
-        return templates.page("article/rubric", model);
+        return SharedPage.tagged(templates.page("article/rubric", model), LIST_PAGE);
     }
 
     /** The page asked for: 1 when absent; anything but a positive number is a page that does not exist. */

@@ -2,6 +2,8 @@ package dev.newsdesk.site.internal;
 
 import java.util.List;
 
+import dev.newsdesk.site.MemberCredentials;
+import dev.newsdesk.site.PageHits;
 import dev.newsdesk.site.Pages;
 import dev.newsdesk.site.SiteSettings;
 import dev.newsdesk.site.Templates;
@@ -14,12 +16,19 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SiteSettings.class)
 class SiteConfiguration implements WebMvcConfigurer {
+
+    /**
+     * Right after Spring's character encoding filter ({@link Ordered#HIGHEST_PRECEDENCE}) and Boot's request
+     * observation, and before Spring Session's repository filter ({@code Integer.MIN_VALUE + 50}).
+     */
+    static final int SHARED_PAGE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 40;
 
     /** Templates are compiled at build time ({@code jte-maven-plugin}); nothing is compiled while serving. */
     @Bean
@@ -46,6 +55,20 @@ class SiteConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<InputGuard> registration = new FilterRegistrationBean<>(new InputGuard(pages, templates));
         // After the session (the page may name the member), before security and everything that reads parameters.
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10);
+        return registration;
+    }
+
+    /**
+     * Serves anonymous readers kept pages before anything else reads the request: after the character encoding
+     * (the forwarded client address and scheme are Tomcat's, set before any filter), before the session, the
+     * input guard, Spring Security and MVC, none of which a kept page needs.
+     */
+    @Bean
+    FilterRegistrationBean<SharedPageFilter> sharedPageFilter(RenderedPages pages, List<MemberCredentials> credentials,
+                                                              List<PageHits> hits, SiteSettings settings) {
+        FilterRegistrationBean<SharedPageFilter> registration =
+                new FilterRegistrationBean<>(new SharedPageFilter(pages, credentials, hits, settings));
+        registration.setOrder(SHARED_PAGE_FILTER_ORDER);
         return registration;
     }
 

@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -227,7 +226,7 @@ class ChangeFollowingAcrossNodesTest {
         private final MutableClock clock = new MutableClock(Instant.parse("2026-01-06T10:00:00Z"));
         private final List<ArticleChange> received = new ArrayList<>();
         private HikariDataSource connections;
-        private ChangeCursor cursor;
+        private ChangeCursor<ArticleChange> cursor;
         /** What the node keeps beside its data (as the search index keeps it in its commit). */
         private String persisted;
 
@@ -238,7 +237,7 @@ class ChangeFollowingAcrossNodesTest {
         private void open(ChangeCursor.Position position) {
             connections = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
             connections.setMaximumPoolSize(2);
-            cursor = new ChangeCursor(new Articles(JdbcClient.create(connections)), PAGE, position, clock, GAP_TIMEOUT);
+            cursor = new ChangeCursor<>(new Articles(JdbcClient.create(connections)), PAGE, position, clock, GAP_TIMEOUT);
             persisted = cursor.position().toString();
         }
 

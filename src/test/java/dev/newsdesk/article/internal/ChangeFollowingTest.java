@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import dev.newsdesk.NewsdeskTest;
@@ -32,7 +31,7 @@ class ChangeFollowingTest {
         Rubric rubric = news.rubric();
         long slow = desk.submit(news.draft(Language.RU, rubric, "Медленная правка", null));
         long quick = desk.submit(news.draft(Language.RU, rubric, "Быстрая правка", null));
-        ChangeCursor cursor = changes.follow(ChangeCursor.Position.at(changes.latest()));
+        ChangeCursor<ArticleChange> cursor = changes.follow(ChangeCursor.Position.at(changes.latest()));
 
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
