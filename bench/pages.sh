@@ -2,16 +2,18 @@
 # Page benchmark: generates a synthetic archive, starts the built portal on it and measures the
 # article page (anonymous and for a logged-in member), the home page and a deep rubric page with wrk,
 # beside nginx serving a saved copy of the same article page as a static file, in the same run. Prints
-# one table.
+# one table, what the heap holds after the runs (jcmd GC.class_histogram: its top lines go to
+# bench/work/heap-histogram.txt), and the start-up time of a fresh portal with the demo (bench/startup.sh).
 #
 #   bench/pages.sh [--articles 100000] [--db h2|postgres] [--duration 15s] [--connections 32] [--warmup 20s]
+#                  [--heap 512m]
 #
 # Needs a built jar (./mvnw -DskipTests package); installs wrk and nginx from Debian if missing.
 # Everything it writes goes to bench/work/ (the PostgreSQL run uses the database newsdesk_bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-articles=100000 db=h2 duration=15s connections=32 warmup=20s
+articles=100000 db=h2 duration=15s connections=32 warmup=20s heap=512m
 while [ $# -gt 0 ]; do
   case $1 in
     --articles) articles=$2; shift 2 ;;
@@ -19,6 +21,7 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
+    --heap) heap=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -62,7 +65,7 @@ case $db in
 esac
 
 start_app() {
-  "$java" -jar "$jar" --server.port=$app_port --newsdesk.demo.enabled=false --newsdesk.site.base-url=http://localhost:$app_port \
+  "$java" -Xmx"$heap" -jar "$jar" --server.port=$app_port --newsdesk.demo.enabled=false --newsdesk.site.base-url=http://localhost:$app_port \
     "${datasource[@]}" > "$work/app-$1.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 120); do
@@ -166,6 +169,16 @@ results+=("$(measure member-article "$base$article" "Cookie: $member_cookie")")
 results+=("$(measure home "$base/")")
 results+=("$(measure rubric-p1000 "$base$rubric_page")")
 
+# What the heap holds after the runs: live objects only (the histogram collects garbage first).
+"$(dirname "$java")/jcmd" "$app_pid" GC.class_histogram > "$work/heap-histogram-full.txt"
+head -15 "$work/heap-histogram-full.txt" > "$work/heap-histogram.txt"
+heap_summary=$(awk -v max="$heap" '
+  NF >= 4 && $1 ~ /^[0-9]+:$/ && n < 3 { top = top sprintf("%s%s %.1f MB", n ? ", " : "", $4, $3 / 1048576); n++ }
+  $1 == "Total" { total = sprintf("%.0f MB live in %d objects", $3 / 1048576, $2) }
+  END { printf "heap (-Xmx%s) after the runs: %s; most: %s\n", max, total, top }' "$work/heap-histogram-full.txt")
+stop_app
+startup=$(JAVA="$java" bench/startup.sh --runs 1 --heap "$heap") || startup="start-up: failed, see bench/work/startup/"
+
 nginx_rps=$(echo "${results[0]}" | awk '{print $2}')
 echo
 echo "Newsdesk page benchmark: $articles articles on $db, $(date -u +%Y-%m-%d)"
@@ -176,3 +189,5 @@ for row in "${results[@]}"; do
   read -r name rps p50 p99 <<< "$row"
   printf '%-22s %12s %10s %10s %10s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}')"
 done
+echo "$heap_summary (top lines: bench/work/heap-histogram.txt)"
+echo "$startup (fresh data folder, demo on, java -jar to the home page with its stories)"

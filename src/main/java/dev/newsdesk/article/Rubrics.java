@@ -55,6 +55,14 @@ public class Rubrics {
         return all().stream().filter(rubric -> rubric.id() == id).findFirst();
     }
 
+    /**
+     * Whether the portal has no rubric yet, as the database says now: unlike {@link #all()}, never from memory,
+     * so that a node deciding whether to fill an empty portal sees what another node has just added.
+     */
+    public boolean noneStored() {
+        return jdbc.sql("SELECT count(*) FROM rubric").query(Long.class).single() == 0;
+    }
+
     /** Adds a rubric after the existing ones. */
     @Transactional
     public Rubric add(String slug, Bilingual name, Bilingual header) {

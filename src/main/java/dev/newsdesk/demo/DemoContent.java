@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,11 +32,13 @@ import dev.newsdesk.ingest.FeedRefresher;
 import dev.newsdesk.site.Bilingual;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.stats.ViewCounter;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,14 +51,27 @@ import tools.jackson.databind.json.JsonMapper;
  * written as {@code {{published:HOURS}}} (hours before now), so that the demo always looks current.
  * The demo's feeds are subscribed but disabled: their addresses do not exist. So are the real public feeds of
  * a few agencies ({@code sampleFeeds}), for an editor to switch on where the portal can reach the internet.
+ * <p>
+ * The demo goes in while the application starts, before the web server takes its first request (a lifecycle
+ * phase ahead of Spring Boot's web server), so that no reader ever sees the portal empty or half-filled, and
+ * readiness stays down until it is in. Nodes that start together on one empty database fill it once: the node
+ * that takes the ShedLock lock {@value #LOCK} loads the demo, the others wait for the lock and then find the
+ * portal filled. A node that dies while loading holds the others up until its lock expires
+ * ({@link #LOCK_AT_MOST}), and leaves the portal half-filled: they do not load the demo over it.
  */
 @Component
 @EnableConfigurationProperties(DemoSettings.class)
-class DemoContent implements ApplicationRunner {
+class DemoContent implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
     static final String CONTENT = "demo/demo.json";
     private static final Pattern PUBLISHED = Pattern.compile("\\{\\{published:(\\d+)}}");
+    /** Ahead of Spring Boot's web server, which starts taking requests in phase {@code DEFAULT_PHASE - 2048}. */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    static final String LOCK = "demo-content";
+    /** Far longer than loading the demo takes: how long a node that died while loading it holds the others up. */
+    static final Duration LOCK_AT_MOST = Duration.ofMinutes(5);
+    private static final Duration WAIT_STEP = Duration.ofMillis(100);
 
     private final DemoSettings settings;
     private final Rubrics rubrics;
@@ -67,9 +83,11 @@ class DemoContent implements ApplicationRunner {
     private final ViewCounter views;
     private final Clock clock;
     private final JsonMapper json;
+    private final LockProvider locks;
+    private volatile boolean running;
 
     DemoContent(DemoSettings settings, Rubrics rubrics, Sources sources, Images images, ArticleDesk desk, FeedDesk feeds,
-                FeedRefresher refresher, ViewCounter views, Clock clock, JsonMapper json) {
+                FeedRefresher refresher, ViewCounter views, Clock clock, JsonMapper json, LockProvider locks) {
         this.settings = settings;
         this.rubrics = rubrics;
         this.sources = sources;
@@ -80,18 +98,70 @@ class DemoContent implements ApplicationRunner {
         this.views = views;
         this.clock = clock;
         this.json = json;
+        this.locks = locks;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!settings.enabled() || !rubrics.all().isEmpty()) {
-            return;
+    public void start() {
+        if (settings.enabled()) {
+            fillIfEmpty();
         }
-        Demo demo = read();
-        int articles = load(demo);
-        log.info("Loaded the demo content: {} rubrics, {} sources, {} images, {} stories from {} bundled feeds "
-                + "(set newsdesk.demo.enabled=false to start empty)", demo.rubrics().size(), demo.sources().size(),
-                demo.images().size(), articles, demo.feeds().size());
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** Loads the demo unless the portal has rubrics already; while another node holds the lock, waits for it. */
+    void fillIfEmpty() {
+        long patience = System.nanoTime() + LOCK_AT_MOST.plusMinutes(1).toNanos();
+        boolean told = false;
+        while (true) {
+            Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), LOCK, LOCK_AT_MOST, Duration.ZERO));
+            if (lock.isPresent()) {
+                try {
+                    // The database, not a cache: another node may have filled the portal a moment ago.
+                    if (rubrics.noneStored()) {
+                        long started = System.nanoTime();
+                        Demo demo = read();
+                        int articles = load(demo);
+                        log.info("Loaded the demo content in {} ms: {} rubrics, {} sources, {} images, {} stories from "
+                                + "{} bundled feeds (set newsdesk.demo.enabled=false to start empty)",
+                                Duration.ofNanos(System.nanoTime() - started).toMillis(), demo.rubrics().size(),
+                                demo.sources().size(), demo.images().size(), articles, demo.feeds().size());
+                    }
+                } finally {
+                    lock.get().unlock();
+                }
+                return;
+            }
+            if (System.nanoTime() - patience > 0) {
+                throw new IllegalStateException("Other nodes have held the lock " + LOCK + " for more than "
+                        + LOCK_AT_MOST.plusMinutes(1) + ", far longer than loading the demo content takes");
+            }
+            if (!told) {
+                log.info("Another node is loading the demo content; this one waits for it before taking requests");
+                told = true;
+            }
+            try {
+                Thread.sleep(WAIT_STEP);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while another node was loading the demo content", e);
+            }
+        }
     }
 
     int load(Demo demo) {
