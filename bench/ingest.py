@@ -132,6 +132,21 @@ try:
             answer = post(path + '/fetch', page, {})
             with lock:
                 outcomes.append(urllib.parse.unquote_plus(answer.headers['Location'].split('done=')[1]))
+    def cpu_seconds(pid):
+        try:
+            fields = open('/proc/%d/stat' % pid).read().rsplit(')', 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+        except (OSError, IndexError, ValueError):
+            return 0.0
+    def database_cpu():
+        """CPU seconds of each PostgreSQL backend serving the benchmark's database, by process id."""
+        if args.db != 'postgres':
+            return {}
+        pids = subprocess.run(psql + ['-tA', '-c', "SELECT pid FROM pg_stat_activity WHERE datname = 'newsdesk_bench_ingest'"],
+                              capture_output=True, text=True).stdout.split()
+        return {int(pid): cpu_seconds(int(pid)) for pid in pids}
+    # CPU time, unlike items/s, hardly depends on what else the machine is running.
+    portal_cpu, db_cpu = cpu_seconds(app.pid), database_cpu()
     started = time.time()
     workers = [threading.Thread(target=worker) for _ in range(2)]
     for w in workers:
@@ -139,6 +154,8 @@ try:
     for w in workers:
         w.join()
     elapsed = time.time() - started
+    portal_cpu = cpu_seconds(app.pid) - portal_cpu
+    db_cpu = sum(cpu - db_cpu.get(pid, 0.0) for pid, cpu in database_cpu().items())
     added = sum(int(re.search(r'добавлено (\d+)', o).group(1)) for o in outcomes if 'добавлено' in o)
     cpu = open('/proc/cpuinfo').read()
     print('Newsdesk ingestion benchmark, %s' % time.strftime('%Y-%m-%d'))
@@ -147,6 +164,9 @@ try:
     print('%d feeds x %d items over HTTP, %s, two feeds at a time with "fetch now"'
           % (args.feeds, args.items, 'embedded H2' if args.db == 'h2' else 'PostgreSQL ' + database[0].split('//')[1]))
     print('items stored: %d of %d, in %.1f s: %.0f items/s' % (added, args.feeds * args.items, elapsed, added / elapsed))
+    print('CPU: portal %.1f s (%.2f ms per item)%s; load average %s' % (portal_cpu, 1000 * portal_cpu / max(added, 1),
+          ', PostgreSQL backends %.1f s (%.2f ms per item)' % (db_cpu, 1000 * db_cpu / max(added, 1)) if args.db == 'postgres' else '',
+          ' '.join(open('/proc/loadavg').read().split()[:3])))
     if added != args.feeds * args.items:
         print('not every item was stored; outcomes: %s' % outcomes[:3])
 finally:

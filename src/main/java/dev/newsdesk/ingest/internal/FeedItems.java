@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,31 +48,38 @@ public class FeedItems {
     }
 
     /** The feed's stored items under {@code keys}, by key. */
-    public Map<String, StoredItem> byKeys(long feedId, Collection<String> keys) {
+    public Map<String, StoredItem> byKeys(long feedId, List<String> keys) {
         Map<String, StoredItem> found = new HashMap<>();
-        if (!keys.isEmpty()) {
-            jdbc.sql("SELECT item_key, " + COLUMNS + " FROM feed_item WHERE feed_id = :feed AND item_key IN (:keys)")
-                    .param("feed", feedId)
-                    .param("keys", keys)
-                    .query((rs, row) -> Map.entry(rs.getString("item_key"), row(rs, row)))
-                    .list()
-                    .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
-        }
+        among("item_key", keys, "i.feed_id = ?", feedId).forEach(item -> found.put(item.getKey(), item.getValue()));
         return found;
     }
 
     /** The latest stored item of the source at each of {@code links}, by link. */
-    public Map<String, StoredItem> byLinks(long sourceId, Collection<String> links) {
+    public Map<String, StoredItem> byLinks(long sourceId, List<String> links) {
         Map<String, StoredItem> found = new HashMap<>();
-        if (!links.isEmpty()) {
-            jdbc.sql("SELECT " + COLUMNS + " FROM feed_item WHERE source_id = :source AND link IN (:links) ORDER BY id")
-                    .param("source", sourceId)
-                    .param("links", links)
-                    .query(this::row)
-                    .list()
-                    .forEach(item -> found.put(item.link(), item));
-        }
+        among("link", links, "i.source_id = ?", sourceId).forEach(item -> found.put(item.getKey(), item.getValue()));
         return found;
+    }
+
+    /**
+     * The items whose {@code column} holds one of {@code values} and that meet {@code condition}, oldest first,
+     * each with the value it matched. The values are joined as a table rather than listed with IN, so that H2
+     * looks each one up in the index that starts with the condition's column instead of reading every item of
+     * the feed or source.
+     */
+    private List<Map.Entry<String, StoredItem>> among(String column, List<String> values, String condition, long id) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(values);
+        params.add(id);
+        return jdbc.sql("SELECT v.wanted, i." + COLUMNS.replace(", ", ", i.") + " FROM (VALUES "
+                        + String.join(", ", Collections.nCopies(values.size(), "(CAST(? AS varchar))"))
+                        + ") AS v (wanted) JOIN feed_item i ON i." + column + " = v.wanted AND " + condition
+                        + " ORDER BY i.id")
+                .params(params)
+                .query((rs, row) -> Map.entry(rs.getString("wanted"), row(rs, row)))
+                .list();
     }
 
     /**
