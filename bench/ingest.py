@@ -79,7 +79,8 @@ app = subprocess.Popen([java] + jfr + ['-jar', jar, '--server.port=%d' % port, '
                        stdout=log, stderr=subprocess.STDOUT)
 base = 'http://127.0.0.1:%d' % port
 try:
-    for _ in range(120):
+    # A loaded machine may take minutes to start the portal.
+    for _ in range(600):
         try:
             urllib.request.urlopen(base + '/actuator/health', timeout=2)
             break
