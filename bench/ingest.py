@@ -6,7 +6,12 @@ serves it over HTTP, starts the built portal on a fresh embedded database, subsc
 feeds through the editors' desk and presses "fetch now" on each, exactly as an editor would, then prints
 items per second. Needs a built jar (./mvnw -DskipTests package) and python3; writes to bench/work/.
 
-    bench/ingest.py [--feeds 20] [--items 500]
+    bench/ingest.py [--feeds 20] [--items 500] [--db h2|postgres] [--jfr FILE] [--port 18085]
+
+--db postgres runs the portal on a fresh PostgreSQL database, newsdesk_bench_ingest, dropped and created again on
+each run (psql on the PATH; server, user and password from PGHOST, PGPORT, PGUSER, PGPASSWORD, by default
+postgres@127.0.0.1:5432 with no password). --jfr FILE records the portal with Java Flight Recorder's profiling
+settings into FILE (read it with `jfr view hot-methods FILE` or `jfr print --events jdk.ExecutionSample FILE`).
 """
 import argparse, glob, http.cookiejar, http.server, os, random, re, shutil, socketserver, subprocess, sys, threading, time
 import urllib.parse, urllib.request
@@ -14,6 +19,9 @@ import urllib.parse, urllib.request
 parser = argparse.ArgumentParser()
 parser.add_argument('--feeds', type=int, default=20)
 parser.add_argument('--items', type=int, default=500)
+parser.add_argument('--db', choices=['h2', 'postgres'], default='h2')
+parser.add_argument('--jfr', metavar='FILE')
+parser.add_argument('--port', type=int, default=18085)
 args = parser.parse_args()
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -52,14 +60,27 @@ feeds_server = socketserver.ThreadingTCPServer(('127.0.0.1', 0), lambda *a: Quie
 threading.Thread(target=feeds_server.serve_forever, daemon=True).start()
 feeds_port = feeds_server.server_address[1]
 
-port = 18085
+database = []
+if args.db == 'postgres':
+    pg = dict(host=os.environ.get('PGHOST', '127.0.0.1'), port=os.environ.get('PGPORT', '5432'),
+              user=os.environ.get('PGUSER', 'postgres'))
+    psql = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', pg['host'], '-p', pg['port'], '-U', pg['user'], '-d', 'postgres']
+    subprocess.run(psql + ['-c', 'DROP DATABASE IF EXISTS newsdesk_bench_ingest WITH (FORCE)'], check=True)
+    subprocess.run(psql + ['-c', 'CREATE DATABASE newsdesk_bench_ingest'], check=True)
+    database = ['--spring.datasource.url=jdbc:postgresql://%s:%s/newsdesk_bench_ingest' % (pg['host'], pg['port']),
+                '--spring.datasource.username=' + pg['user'],
+                '--spring.datasource.password=' + os.environ.get('PGPASSWORD', '')]
+jfr = ['-XX:StartFlightRecording=filename=%s,settings=profile' % os.path.abspath(args.jfr)] if args.jfr else []
+
+port = args.port
 log = open(os.path.join(work, 'app.log'), 'w')
-app = subprocess.Popen([java, '-jar', jar, '--server.port=%d' % port, '--newsdesk.data-dir=' + os.path.join(work, 'data'),
-                        '--newsdesk.ingest.enabled=false', '--newsdesk.ingest.allow-private-addresses=true'],
+app = subprocess.Popen([java] + jfr + ['-jar', jar, '--server.port=%d' % port, '--newsdesk.data-dir=' + os.path.join(work, 'data'),
+                        '--newsdesk.ingest.enabled=false', '--newsdesk.ingest.allow-private-addresses=true'] + database,
                        stdout=log, stderr=subprocess.STDOUT)
 base = 'http://127.0.0.1:%d' % port
 try:
-    for _ in range(120):
+    # A loaded machine may take minutes to start the portal.
+    for _ in range(600):
         try:
             urllib.request.urlopen(base + '/actuator/health', timeout=2)
             break
@@ -112,6 +133,21 @@ try:
             answer = post(path + '/fetch', page, {})
             with lock:
                 outcomes.append(urllib.parse.unquote_plus(answer.headers['Location'].split('done=')[1]))
+    def cpu_seconds(pid):
+        try:
+            fields = open('/proc/%d/stat' % pid).read().rsplit(')', 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+        except (OSError, IndexError, ValueError):
+            return 0.0
+    def database_cpu():
+        """CPU seconds of each PostgreSQL backend serving the benchmark's database, by process id."""
+        if args.db != 'postgres':
+            return {}
+        pids = subprocess.run(psql + ['-tA', '-c', "SELECT pid FROM pg_stat_activity WHERE datname = 'newsdesk_bench_ingest'"],
+                              capture_output=True, text=True).stdout.split()
+        return {int(pid): cpu_seconds(int(pid)) for pid in pids}
+    # CPU time, unlike items/s, hardly depends on what else the machine is running.
+    portal_cpu, db_cpu = cpu_seconds(app.pid), database_cpu()
     started = time.time()
     workers = [threading.Thread(target=worker) for _ in range(2)]
     for w in workers:
@@ -119,13 +155,19 @@ try:
     for w in workers:
         w.join()
     elapsed = time.time() - started
+    portal_cpu = cpu_seconds(app.pid) - portal_cpu
+    db_cpu = sum(cpu - db_cpu.get(pid, 0.0) for pid, cpu in database_cpu().items())
     added = sum(int(re.search(r'добавлено (\d+)', o).group(1)) for o in outcomes if 'добавлено' in o)
     cpu = open('/proc/cpuinfo').read()
     print('Newsdesk ingestion benchmark, %s' % time.strftime('%Y-%m-%d'))
     print('machine: %d cores (%s), %s' % (os.cpu_count(), re.search(r'model name\s*:\s*(.*)', cpu).group(1),
           subprocess.run([java, '-version'], capture_output=True, text=True).stderr.splitlines()[0]))
-    print('%d feeds x %d items over HTTP, embedded H2, two feeds at a time with "fetch now"' % (args.feeds, args.items))
+    print('%d feeds x %d items over HTTP, %s, two feeds at a time with "fetch now"'
+          % (args.feeds, args.items, 'embedded H2' if args.db == 'h2' else 'PostgreSQL ' + database[0].split('//')[1]))
     print('items stored: %d of %d, in %.1f s: %.0f items/s' % (added, args.feeds * args.items, elapsed, added / elapsed))
+    print('CPU: portal %.1f s (%.2f ms per item)%s; load average %s' % (portal_cpu, 1000 * portal_cpu / max(added, 1),
+          ', PostgreSQL backends %.1f s (%.2f ms per item)' % (db_cpu, 1000 * db_cpu / max(added, 1)) if args.db == 'postgres' else '',
+          ' '.join(open('/proc/loadavg').read().split()[:3])))
     if added != args.feeds * args.items:
         print('not every item was stored; outcomes: %s' % outcomes[:3])
 finally:

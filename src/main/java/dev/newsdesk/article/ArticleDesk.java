@@ -68,6 +68,34 @@ public class ArticleDesk {
     }
 
     /**
+     * Stores new articles as drafts, in one batch, and answers their ids in the order of the drafts. Every draft
+     * is checked first: one that cannot be shown refuses the whole call (and, in the caller's transaction, the
+     * batch), so a caller that wants the others kept submits them again one by one.
+     */
+    @Transactional
+    public List<Long> submitAll(List<ArticleDraft> drafts) {
+        return articles.insertAll(drafts.stream().map(this::check).toList(), ArticleStatus.DRAFT, clock.instant());
+    }
+
+    /**
+     * Stores new articles and makes them public at once, in one batch, as {@link #submit} then {@link #publish}
+     * would each one: a story keeps the publication time it comes with when that lies in the past, otherwise it
+     * is published as of now, and each announces itself with {@link ArticlePublished}. Answers their ids in the
+     * order of the drafts; a draft that cannot be shown refuses the whole call, as in {@link #submitAll}.
+     */
+    @Transactional
+    public List<Long> publishAll(List<ArticleDraft> drafts) {
+        Instant now = clock.instant();
+        List<Articles.Content> contents = drafts.stream().map(this::check)
+                .map(content -> content.publishedAt() == null || content.publishedAt().isAfter(now)
+                        ? content.withPublishedAt(now) : content)
+                .toList();
+        List<Long> ids = articles.insertAll(contents, ArticleStatus.PUBLISHED, now);
+        ids.forEach(id -> events.publishEvent(new ArticlePublished(id)));
+        return ids;
+    }
+
+    /**
      * Replaces the content of an article, keeping its status, and its publication time unless the draft
      * gives one; readers see the revision within a second or two if it is published.
      */

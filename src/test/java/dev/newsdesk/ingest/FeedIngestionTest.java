@@ -301,6 +301,78 @@ class FeedIngestionTest {
     }
 
     @Test
+    void fetchesEveryPageAndImageOfABatchBeforeItsTransaction() {
+        // The fetcher refuses to run while a transaction is open (FetcherTest), and the refresh would report it.
+        server.put("/img/story.png", png()).put("/story.html", story());
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= 3; i++) {
+            items.append("<item><title>Самолёт номер ").append(i).append(" готов к полёту</title><link>")
+                    .append(server.url("/story.html?n=" + i)).append("</link><guid>ft-b-").append(i).append("</guid>")
+                    .append("<description>Коротко о самолёте ").append(i).append(".</description><enclosure url=\"")
+                    .append(server.url("/img/story.png?n=" + i)).append("\" type=\"image/png\" length=\"100\"/></item>");
+        }
+        server.put("/batch.xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>" + items
+                + "</channel></rss>");
+        long feed = fullText("/batch.xml");
+
+        FeedRefresher.Refresh refresh = refresher.refresh(feed);
+
+        assertThat(refresh.error()).isNull();
+        assertThat(refresh.added()).isEqualTo(3);
+        for (int i = 1; i <= 3; i++) {
+            Article article = desk.find(feeds.articleOf(feed, "ft-b-" + i).orElseThrow()).orElseThrow();
+            assertThat(article.body().html()).contains("Комсомольске-на-Амуре");
+            assertThat(article.imageId()).isNotNull();
+        }
+        assertThat(server.requests("/story.html")).isEqualTo(3);
+        assertThat(server.requests("/img/story.png")).isEqualTo(3);
+    }
+
+    @Test
+    void anItemTheDeskRefusesCostsTheOthersOfItsBatchNothing() {
+        // The desk takes an author of up to 300 characters; the batch fails on this one and is taken item by item.
+        String author = "Очень длинное имя автора ".repeat(20);
+        server.put("/batch.xml", rss(
+                item("ok-2", "Верфь заложила второй корабль серии", "Закладка прошла на стапеле в Северодвинске.", null),
+                item("bad-1", "Новость с непомерной подписью", "Текст новости о поставке двигателей заказчику.", null)
+                        .replace("<guid", "<author>" + author + "</author><guid"),
+                item("ok-1", "Завод начал испытания нового станка", "Станок проверяют в цехе механической обработки.",
+                        null)));
+        long feed = subscribe("/batch.xml", true);
+
+        FeedRefresher.Refresh refresh = refresher.refresh(feed);
+
+        assertThat(refresh.error()).isNull();
+        assertThat(refresh.added()).isEqualTo(2);
+        assertThat(refresh.refused()).isEqualTo(1);
+        assertThat(feeds.articleOf(feed, "ok-1")).isPresent();
+        assertThat(feeds.articleOf(feed, "ok-2")).isPresent();
+        assertThat(feeds.articleOf(feed, "bad-1")).isEmpty();
+        assertThat(desk.find(feeds.articleOf(feed, "ok-1").orElseThrow()).orElseThrow().status())
+                .isEqualTo(ArticleStatus.PUBLISHED);
+    }
+
+    @Test
+    void nearDuplicatesInOneReadOfAFeedAreOneStory() {
+        String text = "Судостроительный завод спустил на воду головной фрегат новой серии. Корабль достроят на плаву, "
+                + "а ходовые испытания начнутся летом. Завод рассчитывает передать фрегат флоту до конца следующего года, "
+                + "после чего начнётся строительство второго корабля серии на том же стапеле.";
+        // Newest first, as feeds list them: the later item retells the earlier one's story.
+        server.put("/twice.xml", rss(
+                item("t-2", "Завод спустил на воду головной фрегат серии", text + " Об этом сообщил директор.", null),
+                item("t-1", "Завод спустил на воду головной фрегат", text, null)));
+        long feed = subscribe("/twice.xml", true);
+
+        FeedRefresher.Refresh refresh = refresher.refresh(feed);
+
+        assertThat(refresh.added()).isEqualTo(1);
+        assertThat(refresh.revised()).isEqualTo(1);
+        long story = feeds.articleOf(feed, "t-1").orElseThrow();
+        assertThat(feeds.articleOf(feed, "t-2")).contains(story);
+        assertThat(desk.find(story).orElseThrow().title()).isEqualTo("Завод спустил на воду головной фрегат серии");
+    }
+
+    @Test
     void fetchesTheStoryPageOfAnItemOnceAcrossPolls() {
         server.put("/img/story.png", png()).put("/story.html", story()).put("/full.xml", summaries());
         long feed = fullText("/full.xml");

@@ -19,6 +19,8 @@ import dev.newsdesk.article.ChangeCursor;
 import dev.newsdesk.site.Language;
 import dev.newsdesk.site.SafeHtml;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -48,10 +50,20 @@ public class Articles implements ChangeCursor.ChangeLog<ArticleChange> {
             rs.getString("original_url"), instant(rs, "published_at"), instant(rs, "updated_at"),
             rs.getInt("comment_count"), rs.getInt("rating"), rs.getLong("change_seq"));
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO article (lang, status, rubric_id, source_id, image_id, translation_of, title, slug,
+                subtitle, lead, body, dateline, author, original_url, published_at, created_at, updated_at,
+                change_seq)
+            VALUES (:lang, :status, :rubric, :source, :image, :translationOf, :title, :slug, :subtitle,
+                :lead, :body, :dateline, :author, :originalUrl, :publishedAt, :now, :now,
+                nextval('article_change_seq'))""";
 
-    Articles(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    Articles(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** The stored content of an article, everything but its status and counters. */
@@ -67,18 +79,33 @@ public class Articles implements ChangeCursor.ChangeLog<ArticleChange> {
 
     public long insert(Content content, ArticleStatus status, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO article (lang, status, rubric_id, source_id, image_id, translation_of, title, slug,
-                            subtitle, lead, body, dateline, author, original_url, published_at, created_at, updated_at,
-                            change_seq)
-                        VALUES (:lang, :status, :rubric, :source, :image, :translationOf, :title, :slug, :subtitle,
-                            :lead, :body, :dateline, :author, :originalUrl, :publishedAt, :now, :now,
-                            nextval('article_change_seq'))""")
+        jdbc.sql(INSERT)
                 .params(contentParams(content))
                 .param("status", status.name())
                 .param("now", utc(now))
                 .update(key, "id");
         return key.getKeyAs(Long.class);
+    }
+
+    /** Inserts articles in one batch, each with a change number of its own, and answers their ids in order. */
+    public List<Long> insertAll(List<Content> contents, ArticleStatus status, Instant now) {
+        if (contents.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource[] rows = contents.stream()
+                .map(content -> new MapSqlParameterSource(contentParams(content))
+                        .addValue("status", status.name())
+                        .addValue("now", utc(now)))
+                .toArray(MapSqlParameterSource[]::new);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(INSERT, rows, keys, new String[] {"id"});
+        List<Long> ids = keys.getKeyList().stream()
+                .map(key -> ((Number) key.values().iterator().next()).longValue())
+                .toList();
+        if (ids.size() != contents.size()) {
+            throw new IllegalStateException("The database answered " + ids.size() + " ids for " + contents.size() + " articles");
+        }
+        return ids;
     }
 
     public void update(long id, Content content, Instant now) {

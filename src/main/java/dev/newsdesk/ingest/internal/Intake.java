@@ -5,9 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import dev.newsdesk.article.Article;
 import dev.newsdesk.article.ArticleDesk;
@@ -28,21 +36,25 @@ import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes clean items into the portal, each on its own so that one bad item does not cost the others. An item
- * seen before (same GUID, or same address at the same source) revises its article only if its content
- * changed; a near-duplicate of a recent item of the same source revises that one; anything else becomes a
- * new article of the feed's source, published at once or kept as a draft. A story that other sources tell
- * too is linked to theirs by its similarity, for story clusters.
+ * Takes clean items into the portal, in batches. An item seen before (same GUID, or same address at the same
+ * source) revises its article only if its content changed; a near-duplicate of a recent item of the same source
+ * revises that one; anything else becomes a new article of the feed's source, published at once or kept as a
+ * draft. A story that other sources tell too is linked to theirs by its similarity, for story clusters.
  *
- * <p>Each item goes in three steps: {@link #plan} decides what it is, reading only; {@link #gather} fetches
- * what a new story needs from the network (its page in full-text mode, its lead image), with no transaction
- * open; {@link #write} stores it all in one short transaction. So a page is fetched once, for a new item, and
- * a revision keeps the image and the story text its article has.
+ * <p>A batch of up to {@link #BATCH} items goes in three steps: {@link #plan} decides what each item is, with a
+ * few reads for the whole batch; {@link #gather} fetches what the new stories need from the network (a page in
+ * full-text mode, a lead image), with no transaction open; {@link #write} stores it all in one transaction, with
+ * batched inserts. So a page is fetched once, for a new item, and a revision keeps the image and the story text
+ * its article has. A batch ends before an item that depends on one already in it (the same GUID or address, or
+ * the same story told again): that item is planned with the next batch, against what this one stored, so the
+ * outcome is the same as taking the items one by one. When a batch fails, its items are written again one per
+ * transaction, so that one bad item does not cost the others.
  */
 @Component
 public class Intake {
@@ -55,6 +67,12 @@ public class Intake {
     static final double RELATED_STORY = 0.5;
     /** Feeds with less text than this per item are completed from the page in full-text mode. */
     static final int SUMMARY_ONLY = 600;
+    /**
+     * Items written in one transaction: enough that the statements and the commit cost little per item, few
+     * enough that a transaction holds its change numbers (and locks) for a fraction of a second, and that the
+     * candidates query keeps its list of bands (16 per item) well inside every database's limit on parameters.
+     */
+    static final int BATCH = 100;
 
     private final FeedItems items;
     private final ArticleDesk desk;
@@ -63,7 +81,7 @@ public class Intake {
     private final Fetcher fetcher;
     private final IngestSettings settings;
     private final TransactionTemplate transaction;
-    /** Inside the item's transaction, so that a picture the image store chokes on costs the item only its image. */
+    /** Inside the batch's transaction, so that a picture the image store chokes on costs the item only its image. */
     private final TransactionTemplate savepoint;
 
     Intake(FeedItems items, ArticleDesk desk, Rubrics rubrics, Images images, Fetcher fetcher, IngestSettings settings,
@@ -85,35 +103,46 @@ public class Intake {
 
     /** Takes the items of {@code feed}, oldest first (feeds list the newest first). */
     public Outcome take(Feed feed, List<CleanItem> clean, Instant now) {
-        int added = 0;
-        int revised = 0;
-        int unchanged = 0;
-        int refused = 0;
-        for (CleanItem item : clean.reversed()) {
-            try {
-                Plan plan = plan(feed, item, now);
-                Plan ready = plan instanceof NewStory story ? gather(feed, story) : plan;
-                switch (transaction.execute(status -> write(feed, ready, now))) {
-                    case ADDED -> added++;
-                    case REVISED -> revised++;
-                    case UNCHANGED -> unchanged++;
-                }
-            } catch (ArticleRejected | org.springframework.dao.DataAccessException e) {
-                refused++;
-                log.warn("Feed {} ({}): item {} refused: {}", feed.id(), feed.url(), item.key(), e.getMessage());
-            }
+        List<CleanItem> oldestFirst = clean.reversed();
+        Tally tally = new Tally();
+        int next = 0;
+        while (next < oldestFirst.size()) {
+            List<Plan> batch = plan(feed, oldestFirst.subList(next, Math.min(next + BATCH, oldestFirst.size())), now);
+            next += batch.size();
+            write(feed, gather(feed, batch), now, tally);
         }
-        return new Outcome(added, revised, unchanged, refused);
+        return new Outcome(tally.added, tally.revised, tally.unchanged, tally.refused);
     }
 
     private enum Result { ADDED, REVISED, UNCHANGED }
 
+    /** The count of each outcome, as the batches come in. */
+    private static final class Tally {
+        int added;
+        int revised;
+        int unchanged;
+        int refused;
+
+        void add(Result result) {
+            switch (result) {
+                case ADDED -> added++;
+                case REVISED -> revised++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+    }
+
     /** What an item is to the portal, and what writing it takes. */
-    private sealed interface Plan permits Unchanged, Revision, SameStory, NewStory {
+    private sealed interface Plan permits Refused, Unchanged, Revision, SameStory, NewStory {
+        CleanItem item();
+    }
+
+    /** Not to be taken: it has no GUID nor address to recognise it by next time. */
+    private record Refused(CleanItem item, ArticleRejected reason) implements Plan {
     }
 
     /** Seen before with the same content. */
-    private record Unchanged(long itemId) implements Plan {
+    private record Unchanged(CleanItem item, long itemId) implements Plan {
     }
 
     /** Seen before, with new content for its article. */
@@ -132,26 +161,107 @@ public class Intake {
                             byte[] picture) implements Plan {
     }
 
-    /** Decides what the item is, with reads only. */
-    private Plan plan(Feed feed, CleanItem item, Instant now) {
-        if (item.key() == null) {
-            throw new ArticleRejected(Rejected.FORM, "feeds.item.noKey");
-        }
+    /**
+     * Decides what the first items of {@code next} are, with reads only: a plan for each item of the batch, which
+     * ends early before an item that depends on one in it.
+     */
+    private List<Plan> plan(Feed feed, List<CleanItem> next, Instant now) {
         // The item as the feed carries it: the same item on the next poll has the same hash.
-        String hash = hash(item);
-        int[] signature = MinHash.signature(Shingles.of(item.title() + " " + item.text(), item.language()));
-        Optional<FeedItems.StoredItem> seen = items.byKey(feed.id(), item.key()).or(() -> items.byLink(feed.sourceId(), item.link()));
-        if (seen.isPresent()) {
-            return seen.get().contentHash().equals(hash) ? new Unchanged(seen.get().id())
-                    : new Revision(seen.get().id(), seen.get().articleId(), item, hash, signature);
+        List<String> hashes = next.stream().map(Intake::hash).toList();
+        List<int[]> signatures = next.stream()
+                .map(item -> MinHash.signature(Shingles.of(item.title() + " " + item.text(), item.language())))
+                .toList();
+        Map<String, FeedItems.StoredItem> byKey = items.byKeys(feed.id(),
+                next.stream().map(CleanItem::key).filter(Objects::nonNull).distinct().toList());
+        Map<String, FeedItems.StoredItem> byLink = items.byLinks(feed.sourceId(),
+                next.stream().map(CleanItem::link).filter(Objects::nonNull).distinct().toList());
+        List<FeedItems.StoredItem> recent = items.candidates(signatures, now.minus(settings.nearDuplicateWindow()));
+        Map<Long, List<FeedItems.StoredItem>> byBand = new HashMap<>();
+        for (FeedItems.StoredItem candidate : recent) {
+            for (long band : distinct(MinHash.bands(candidate.signature()))) {
+                byBand.computeIfAbsent(band, key -> new ArrayList<>()).add(candidate);
+            }
         }
-        List<FeedItems.StoredItem> candidates = items.candidates(signature, now.minus(settings.nearDuplicateWindow()));
+        Set<String> keysInBatch = new HashSet<>();
+        Set<String> linksInBatch = new HashSet<>();
+        Map<Long, List<int[]>> bandsInBatch = new HashMap<>();
+        List<Plan> plans = new ArrayList<>();
+        for (int i = 0; i < next.size(); i++) {
+            CleanItem item = next.get(i);
+            int[] signature = signatures.get(i);
+            long[] bands = distinct(MinHash.bands(signature));
+            if (dependsOnBatch(item, signature, bands, keysInBatch, linksInBatch, bandsInBatch)) {
+                break;
+            }
+            if (item.key() != null) {
+                keysInBatch.add(item.key());
+            }
+            if (item.link() != null) {
+                linksInBatch.add(item.link());
+            }
+            for (long band : bands) {
+                bandsInBatch.computeIfAbsent(band, key -> new ArrayList<>()).add(signature);
+            }
+            plans.add(plan(feed, item, hashes.get(i), signature, bands, byKey, byLink, byBand));
+        }
+        return plans;
+    }
+
+    /**
+     * Whether an item must wait for the items before it in the batch to be stored: it has the GUID or the address
+     * of one of them, or tells the same story (all the items of a feed have the same source).
+     */
+    private static boolean dependsOnBatch(CleanItem item, int[] signature, long[] bands, Set<String> keys,
+                                          Set<String> links, Map<Long, List<int[]>> bandsInBatch) {
+        if (item.key() != null && keys.contains(item.key()) || item.link() != null && links.contains(item.link())) {
+            return true;
+        }
+        for (long band : bands) {
+            for (int[] earlier : bandsInBatch.getOrDefault(band, List.of())) {
+                if (MinHash.similarity(signature, earlier) >= SAME_STORY) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Decides what one item is, from what the batch's reads found. */
+    private static Plan plan(Feed feed, CleanItem item, String hash, int[] signature, long[] bands,
+                             Map<String, FeedItems.StoredItem> byKey, Map<String, FeedItems.StoredItem> byLink,
+                             Map<Long, List<FeedItems.StoredItem>> byBand) {
+        if (item.key() == null) {
+            return new Refused(item, new ArticleRejected(Rejected.FORM, "feeds.item.noKey"));
+        }
+        FeedItems.StoredItem seen = byKey.get(item.key());
+        if (seen == null && item.link() != null) {
+            seen = byLink.get(item.link());
+        }
+        if (seen != null) {
+            return seen.contentHash().equals(hash) ? new Unchanged(item, seen.id())
+                    : new Revision(seen.id(), seen.articleId(), item, hash, signature);
+        }
+        // Those sharing a band with this item, in the order they were stored, each once.
+        Map<Long, FeedItems.StoredItem> shared = new TreeMap<>();
+        for (long band : bands) {
+            byBand.getOrDefault(band, List.of()).forEach(candidate -> shared.put(candidate.id(), candidate));
+        }
+        List<FeedItems.StoredItem> candidates = List.copyOf(shared.values());
         return candidates.stream()
                 .filter(candidate -> candidate.sourceId() == feed.sourceId())
                 .filter(candidate -> MinHash.similarity(signature, candidate.signature()) >= SAME_STORY)
                 .findFirst()
                 .<Plan>map(sameStory -> new SameStory(sameStory.articleId(), item, hash, signature))
                 .orElseGet(() -> new NewStory(item, hash, signature, candidates, null));
+    }
+
+    private static long[] distinct(long[] bands) {
+        return Arrays.stream(bands).distinct().toArray();
+    }
+
+    /** The plans with what their new stories need fetched: no transaction is open here. */
+    private List<Plan> gather(Feed feed, List<Plan> plans) {
+        return plans.stream().map(plan -> plan instanceof NewStory story ? gather(feed, story) : plan).toList();
     }
 
     /** Fetches what a new story needs: its page, when the feed carries only a summary, and its lead image. */
@@ -166,45 +276,98 @@ public class Intake {
         return new NewStory(item, story.hash(), story.signature(), story.candidates(), picture(feed, item));
     }
 
-    /** Stores what the plan says, inside the item's transaction. */
-    private Result write(Feed feed, Plan plan, Instant now) {
-        return switch (plan) {
-            case Unchanged unchanged -> {
-                items.seen(unchanged.itemId(), now);
-                yield Result.UNCHANGED;
+    /**
+     * Stores a batch in one transaction; if that fails, each of its items in a transaction of its own, so that an
+     * item the portal refuses (or the database does) is counted and logged, and costs nothing to the others.
+     */
+    private void write(Feed feed, List<Plan> batch, Instant now, Tally tally) {
+        List<Plan> plans = new ArrayList<>();
+        for (Plan plan : batch) {
+            if (plan instanceof Refused refused) {
+                refused(feed, refused.item(), refused.reason(), tally);
+            } else {
+                plans.add(plan);
             }
-            case Revision revision -> {
-                revise(feed, revision.articleId(), revision.item());
-                items.revised(revision.itemId(), revision.hash(), revision.signature(), now);
-                yield Result.REVISED;
+        }
+        if (plans.isEmpty()) {
+            return;
+        }
+        try {
+            transaction.execute(status -> write(feed, plans, now)).forEach(tally::add);
+        } catch (ArticleRejected | DataAccessException e) {
+            if (plans.size() == 1) {
+                refused(feed, plans.getFirst().item(), e, tally);
+                return;
             }
-            case SameStory same -> {
-                revise(feed, same.articleId(), same.item());
-                insert(feed, same.item(), same.articleId(), same.hash(), same.signature(), now);
-                yield Result.REVISED;
+            log.info("Feed {} ({}): a batch of {} items failed ({}); taking them one by one", feed.id(), feed.url(),
+                    plans.size(), e.getMessage());
+            for (Plan plan : plans) {
+                write(feed, List.of(plan), now, tally);
             }
-            case NewStory story -> {
-                long articleId = desk.submit(draft(feed, story.item(), store(feed, story.item(), story.picture())));
-                if (feed.autoPublish()) {
-                    desk.publish(articleId);
-                }
-                insert(feed, story.item(), articleId, story.hash(), story.signature(), now);
-                for (FeedItems.StoredItem candidate : story.candidates()) {
-                    double similarity = MinHash.similarity(story.signature(), candidate.signature());
-                    if (candidate.sourceId() != feed.sourceId() && similarity >= RELATED_STORY
-                            && candidate.articleId() != articleId) {
-                        items.similar(articleId, candidate.articleId(), similarity);
-                        items.similar(candidate.articleId(), articleId, similarity);
-                    }
-                }
-                yield Result.ADDED;
-            }
-        };
+        }
     }
 
-    private void insert(Feed feed, CleanItem item, long articleId, String hash, int[] signature, Instant now) {
-        items.insert(feed.id(), feed.sourceId(), item.key(), item.link(), articleId, hash, signature, item.published(),
-                item.dateAssumed(), now);
+    private static void refused(Feed feed, CleanItem item, RuntimeException reason, Tally tally) {
+        tally.refused++;
+        log.warn("Feed {} ({}): item {} refused: {}", feed.id(), feed.url(), item.key(), reason.getMessage());
+    }
+
+    /** Stores what the plans say, inside the batch's transaction, and answers what became of each. */
+    private List<Result> write(Feed feed, List<Plan> plans, Instant now) {
+        List<Long> seen = new ArrayList<>();
+        List<FeedItems.NewItem> stored = new ArrayList<>();
+        List<NewStory> stories = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        for (Plan plan : plans) {
+            switch (plan) {
+                case Refused refused -> throw new IllegalStateException("A refused item is not written");
+                case Unchanged unchanged -> {
+                    seen.add(unchanged.itemId());
+                    results.add(Result.UNCHANGED);
+                }
+                case Revision revision -> {
+                    revise(feed, revision.articleId(), revision.item());
+                    items.revised(revision.itemId(), revision.hash(), revision.signature(), now);
+                    results.add(Result.REVISED);
+                }
+                case SameStory same -> {
+                    revise(feed, same.articleId(), same.item());
+                    stored.add(newItem(feed, same.item(), same.articleId(), same.hash(), same.signature()));
+                    results.add(Result.REVISED);
+                }
+                case NewStory story -> {
+                    stories.add(story);
+                    results.add(Result.ADDED);
+                }
+            }
+        }
+        items.seenAll(seen, now);
+        List<ArticleDraft> drafts = stories.stream()
+                .map(story -> draft(feed, story.item(), store(feed, story.item(), story.picture())))
+                .toList();
+        List<Long> articleIds = feed.autoPublish() ? desk.publishAll(drafts) : desk.submitAll(drafts);
+        List<FeedItems.Similarity> similar = new ArrayList<>();
+        for (int i = 0; i < stories.size(); i++) {
+            NewStory story = stories.get(i);
+            long articleId = articleIds.get(i);
+            stored.add(newItem(feed, story.item(), articleId, story.hash(), story.signature()));
+            for (FeedItems.StoredItem candidate : story.candidates()) {
+                double similarity = MinHash.similarity(story.signature(), candidate.signature());
+                if (candidate.sourceId() != feed.sourceId() && similarity >= RELATED_STORY
+                        && candidate.articleId() != articleId) {
+                    similar.add(new FeedItems.Similarity(articleId, candidate.articleId(), similarity));
+                    similar.add(new FeedItems.Similarity(candidate.articleId(), articleId, similarity));
+                }
+            }
+        }
+        items.insertAll(stored, now);
+        items.similarAll(similar);
+        return results;
+    }
+
+    private static FeedItems.NewItem newItem(Feed feed, CleanItem item, long articleId, String hash, int[] signature) {
+        return new FeedItems.NewItem(feed.id(), feed.sourceId(), item.key(), item.link(), articleId, hash, signature,
+                item.published(), item.dateAssumed());
     }
 
     /**

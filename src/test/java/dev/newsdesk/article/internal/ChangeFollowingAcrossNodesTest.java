@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -237,7 +238,7 @@ class ChangeFollowingAcrossNodesTest {
         private void open(ChangeCursor.Position position) {
             connections = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
             connections.setMaximumPoolSize(2);
-            cursor = new ChangeCursor<>(new Articles(JdbcClient.create(connections)), PAGE, position, clock, GAP_TIMEOUT);
+            cursor = new ChangeCursor<>(new Articles(JdbcClient.create(connections), new NamedParameterJdbcTemplate(connections)), PAGE, position, clock, GAP_TIMEOUT);
             persisted = cursor.position().toString();
         }
 
@@ -285,7 +286,8 @@ class ChangeFollowingAcrossNodesTest {
         Writer(Connection connection) throws SQLException {
             this.connection = connection;
             connection.setAutoCommit(false);
-            this.articles = new Articles(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
+            SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
+            this.articles = new Articles(JdbcClient.create(single), new NamedParameterJdbcTemplate(single));
         }
 
         ArticleChange revise(long story) {
