@@ -37,14 +37,16 @@ public record SiteSettings(
      * @param enabled whether anonymous pages are served from kept bytes at all
      * @param maxSize how much the kept pages may weigh in memory, plain and gzip together; the least used go first
      * @param timeToLive how long a page is kept at most, for what no event announces (the "most read" block)
-     * @param maxAge how long a browser, a proxy or a CDN may reuse a shared page ({@code Cache-Control: max-age})
+     * @param sharedMaxAge how long a reverse proxy or a CDN may reuse a shared page ({@code Cache-Control: s-maxage});
+     *                     browsers get {@code max-age=0} and ask again with the {@code ETag} each time, so that a
+     *                     reader who has just logged in never sees the anonymous copy their browser kept
      * @param staleWhileRevalidate how long after that they may still show it while fetching it again
      */
     public record PageCache(
             @DefaultValue("true") boolean enabled,
             @NotNull @DefaultValue("64MB") DataSize maxSize,
             @NotNull @DefaultValue("60s") Duration timeToLive,
-            @NotNull @DefaultValue("5s") Duration maxAge,
+            @NotNull @DefaultValue("5s") Duration sharedMaxAge,
             @NotNull @DefaultValue("30s") Duration staleWhileRevalidate) {
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>
  * A GET or HEAD without a member's credentials ({@link MemberCredentials}) is answered from a kept page when
  * there is one: gzip when the reader accepts it, a strong {@code ETag} of those bytes, {@code 304} to an
- * {@code If-None-Match} that names it, {@code Cache-Control: public} for {@link SiteSettings.PageCache#maxAge()},
+ * {@code If-None-Match} that names it, {@code Cache-Control: public} with {@code max-age=0} for browsers and {@link SiteSettings.PageCache#sharedMaxAge()} for shared caches,
  * and the headers the page was first answered with (Spring Security's CSP, frame, referrer and content-type
  * options among them: captured once, so the security configuration stays their only source), and every
  * {@link PageHits} hears of it. Otherwise the page is rendered, and kept when it is marked shared, answered 200
@@ -60,7 +60,7 @@ final class SharedPageFilter extends OncePerRequestFilter {
         this.credentials = List.copyOf(credentials);
         this.hits = List.copyOf(hits);
         this.settings = settings.pageCache();
-        this.publicControl = "public, max-age=" + this.settings.maxAge().toSeconds()
+        this.publicControl = "public, max-age=0, s-maxage=" + this.settings.sharedMaxAge().toSeconds()
                 + ", stale-while-revalidate=" + this.settings.staleWhileRevalidate().toSeconds();
     }
 
