@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Page benchmark: generates a synthetic archive, starts the built portal on it and measures the
 # article page (anonymous and for a logged-in member), the home page and a deep rubric page with wrk,
-# beside nginx serving a saved copy of the same article page as a static file, in the same run. Prints
+# beside nginx serving a saved copy of each page as a static file, in the same run. Prints
 # one table, what the heap holds after the runs (jcmd GC.class_histogram: its top lines go to
 # bench/work/heap-histogram.txt), and the start-up time of a fresh portal with the demo (bench/startup.sh).
 #
@@ -119,7 +119,10 @@ rubric_page="$rubric?p=1000"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$base$rubric_page")" = 200 ] || {
   echo "   (the archive is too small for page 1000 of $rubric; measuring its page 2)"; rubric_page="$rubric?p=2"; }
 
+# nginx serves the same bytes as each page, so that every page is compared with a static file of its own size.
 curl -s "$base$article" > "$work/www/article.html"
+curl -s "$base/" > "$work/www/home.html"
+curl -s "$base$rubric_page" > "$work/www/rubric.html"
 
 # The member of the synthetic catalogue logs in; its session cookie makes the member row.
 cookies=$work/member.cookies
@@ -162,12 +165,19 @@ measure() { # name url [header] -> "name rps p50 p99"
   echo "$1 $rps $p50 $p99"
 }
 
+echo "== warming up: every page of the portal for $warmup, so that the first one measured is not the JIT's warm-up"
+for url in "$base$article" "$base/" "$base$rubric_page"; do
+  wrk -t2 -c"$connections" -d"$warmup" -H "User-Agent: $agent" "$url" > /dev/null
+done
 echo "== measuring: wrk, 2 threads, $connections connections, $duration each, after a $warmup warm-up"
-results=("$(measure nginx-static-article "http://localhost:$nginx_port/article.html")")
-results+=("$(measure article "$base$article")")
-results+=("$(measure member-article "$base$article" "Cookie: $member_cookie")")
-results+=("$(measure home "$base/")")
-results+=("$(measure rubric-p1000 "$base$rubric_page")")
+# Each row: name, then the nginx row it is compared with.
+results=("$(measure nginx-article "http://localhost:$nginx_port/article.html") nginx-article")
+results+=("$(measure article "$base$article") nginx-article")
+results+=("$(measure member-article "$base$article" "Cookie: $member_cookie") nginx-article")
+results+=("$(measure nginx-home "http://localhost:$nginx_port/home.html") nginx-home")
+results+=("$(measure home "$base/") nginx-home")
+results+=("$(measure nginx-rubric "http://localhost:$nginx_port/rubric.html") nginx-rubric")
+results+=("$(measure rubric-p1000 "$base$rubric_page") nginx-rubric")
 
 # What the heap holds after the runs: live objects only (the histogram collects garbage first).
 "$(dirname "$java")/jcmd" "$app_pid" GC.class_histogram > "$work/heap-histogram-full.txt"
@@ -179,15 +189,20 @@ heap_summary=$(awk -v max="$heap" '
 stop_app
 startup=$(JAVA="$java" bench/startup.sh --runs 1 --heap "$heap") || startup="start-up: failed, see bench/work/startup/"
 
-nginx_rps=$(echo "${results[0]}" | awk '{print $2}')
+declare -A reference
+for row in "${results[@]}"; do
+  read -r name rps _ <<< "$row"
+  [[ $name == nginx-* ]] && reference[$name]=$rps
+done
 echo
 echo "Newsdesk page benchmark: $articles articles on $db, $(date -u +%Y-%m-%d)"
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB, $("$java" -version 2>&1 | head -1)"
-echo "article: $article ($(wc -c < "$work/www/article.html") bytes), rubric page: $rubric_page"
-printf '%-22s %12s %10s %10s %10s\n' page "requests/s" p50 p99 "vs nginx"
+echo "article: $article ($(wc -c < "$work/www/article.html") bytes), home: $(wc -c < "$work/www/home.html") bytes, rubric page: $rubric_page ($(wc -c < "$work/www/rubric.html") bytes)"
+printf '%-22s %12s %10s %10s %16s\n' page "requests/s" p50 p99 "vs nginx (same)"
 for row in "${results[@]}"; do
-  read -r name rps p50 p99 <<< "$row"
-  printf '%-22s %12s %10s %10s %10s\n' "$name" "$rps" "$p50" "$p99" "$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}')"
+  read -r name rps p50 p99 versus <<< "$row"
+  printf '%-22s %12s %10s %10s %16s\n' "$name" "$rps" "$p50" "$p99" \
+    "$(awk -v a="$rps" -v b="${reference[$versus]}" 'BEGIN {printf "%.2f", a / b}')"
 done
 echo "$heap_summary (top lines: bench/work/heap-histogram.txt)"
 echo "$startup (fresh data folder, demo on, java -jar to the home page with its stories)"
