@@ -42,11 +42,16 @@ class EmbeddedDatabaseTest {
             writer.join();
             execute(connection, "INSERT INTO note VALUES (0, 'after the interruption')");
 
-            assertThat(failure).hasNullValue();
+            // The interrupted statement itself may fail, when H2 happens to wait inside it (a sleep that the
+            // interrupt ends); what must hold is that it fails whole and the database goes on working for all.
+            int written = failure.get() == null ? 100_000 : 0;
             try (Statement statement = connection.createStatement();
                  ResultSet count = statement.executeQuery("SELECT count(*) FROM note")) {
                 count.next();
-                assertThat(count.getInt(1)).isEqualTo(100_001);
+                assertThat(count.getInt(1)).isEqualTo(written + 1);
+            }
+            try (Connection later = DriverManager.getConnection(url, "sa", "")) {
+                execute(later, "INSERT INTO note VALUES (-1, 'a new connection after the interruption')");
             }
         }
     }
